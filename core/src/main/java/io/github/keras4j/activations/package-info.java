@@ -1,0 +1,2 @@
+/** Activation functions (Keras' {@code keras.activations}), each with its derivative beside it. */
+package io.github.keras4j.activations;

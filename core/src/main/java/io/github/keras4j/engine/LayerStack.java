@@ -1,0 +1,252 @@
+package io.github.keras4j.engine;
+
+import io.github.keras4j.backend.NativeMemory;
+import io.github.keras4j.backend.Threads;
+import io.github.keras4j.layers.ActivatedLayer;
+import io.github.keras4j.layers.Layer;
+import io.github.keras4j.layers.Parameter;
+import io.github.keras4j.layers.Shape;
+import io.github.keras4j.losses.LogitsLoss;
+import io.github.keras4j.losses.Loss;
+import io.github.keras4j.optimizers.Optimizer;
+import io.github.keras4j.regularizers.Regularizer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A linear stack of layers with its forward and backward passes and one training step. It builds
+ * itself by passing each layer's output shape to the next, as soon as the input shape is known.
+ */
+public final class LayerStack {
+    private final List<Layer> layers = new ArrayList<>();
+    private Shape inputShape;
+    private DataType dataType = DataType.FLOAT;
+
+    // Training-step buffers, reused across steps.
+    private double[] labels = new double[0];
+    private double[] predictions = new double[0];
+    private double[] gradient = new double[0];
+    private double[] weights = new double[0];
+    private double[] weightGradients = new double[0];
+    private INDArray gradientArray;
+
+    public LayerStack() {
+        Threads.ensureConfigured();
+    }
+
+    /** Appends a layer, building it at once when the input shape is known. */
+    public void add(Layer layer) {
+        layer.setIndex(layers.size());
+        if (layers.isEmpty() && layer.declaredInputShape() != null) {
+            inputShape = layer.declaredInputShape();
+        } else if (!layers.isEmpty() && layer.declaredInputShape() != null && isBuilt()) {
+            Shape previous = outputShape();
+            if (!previous.equals(layer.declaredInputShape())) {
+                layer.setIndex(-1);
+                throw new IllegalArgumentException(layer.describe() + " declares input shape " + layer.declaredInputShape().toBatchString()
+                        + " but the previous layer '" + layers.get(layers.size() - 1).name() + "' outputs " + previous.toBatchString()
+                        + ". Remove inputShape(...) from it, or change the layers before it.");
+            }
+        }
+        if (inputShape != null) {
+            Shape in = layers.isEmpty() ? inputShape : outputShape();
+            try {
+                layer.build(in, dataType);
+            } catch (IllegalArgumentException e) {
+                layer.setIndex(-1);
+                throw e;
+            }
+        }
+        layers.add(layer);
+    }
+
+    /** Removes and returns the last layer. */
+    public Layer pop() {
+        if (layers.isEmpty()) {
+            throw new IllegalStateException("pop() on a model with no layers");
+        }
+        Layer removed = layers.remove(layers.size() - 1);
+        removed.setIndex(-1);
+        if (layers.isEmpty()) {
+            inputShape = null;
+        }
+        return removed;
+    }
+
+    public List<Layer> layers() {
+        return Collections.unmodifiableList(layers);
+    }
+
+    public boolean isBuilt() {
+        return inputShape != null && !layers.isEmpty() && layers.get(layers.size() - 1).isBuilt();
+    }
+
+    /** The input sample shape, or null before it is known. */
+    public Shape inputShape() {
+        return inputShape;
+    }
+
+    public DataType dataType() {
+        return dataType;
+    }
+
+    /** Builds every layer for {@code inputShape} in {@code type} (float32, or float64 for gradient checks). */
+    public void build(Shape inputShape, DataType type) {
+        if (layers.isEmpty()) {
+            throw new IllegalStateException("the model has no layers yet: add layers before building it");
+        }
+        if (this.inputShape != null && !this.inputShape.equals(inputShape) && isBuilt()) {
+            throw new IllegalArgumentException("the model was built for input " + this.inputShape.toBatchString()
+                    + " but received " + inputShape.toBatchString());
+        }
+        this.inputShape = inputShape;
+        this.dataType = type;
+        Shape s = inputShape;
+        for (Layer layer : layers) {
+            layer.build(s, type);
+            s = layer.computeOutputShape(s);
+        }
+    }
+
+    /** The output sample shape of the last layer. */
+    public Shape outputShape() {
+        if (inputShape == null) {
+            throw new IllegalStateException("the model's input shape is not known yet");
+        }
+        Shape s = inputShape;
+        for (Layer layer : layers) {
+            s = layer.computeOutputShape(s);
+        }
+        return s;
+    }
+
+    /** All trainable parameters, layer by layer, in Keras' order. */
+    public List<Parameter> parameters() {
+        List<Parameter> all = new ArrayList<>();
+        for (Layer layer : layers) {
+            all.addAll(layer.parameters());
+        }
+        return all;
+    }
+
+    /** Runs the layers in order. With {@code training}, layers remember what backward needs. */
+    public INDArray forward(INDArray x, boolean training) {
+        if (!isBuilt()) {
+            build(Shape.ofSamples(x.shape()), x.dataType() == DataType.DOUBLE ? DataType.DOUBLE : DataType.FLOAT);
+        }
+        INDArray out = x;
+        for (Layer layer : layers) {
+            out = layer.forward(out, training);
+        }
+        return out;
+    }
+
+    /** Backward from dLoss/dOutput through every layer; returns dLoss/dInput. */
+    public INDArray backward(INDArray gradOutput) {
+        INDArray g = gradOutput;
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            g = layers.get(i).backward(g, true);
+        }
+        return g;
+    }
+
+    /**
+     * One training step on a batch: forward, loss, backward, regularization penalties, optimizer update.
+     * Returns the loss including penalties, and the batch's predictions (valid until the next step).
+     */
+    public StepResult trainStep(INDArray x, INDArray y, Loss loss, Optimizer optimizer) {
+        INDArray out = forward(x, true);
+        int width = (int) out.size(out.rank() - 1);
+        int n = (int) out.length();
+        int rows = n / width;
+        int trueWidth = (int) (y.length() / rows);
+        double[] yTrue = stage(y, labels = grow(labels, (int) y.length()));
+        gradient = grow(gradient, n);
+        int firstTrainable = firstTrainableLayer();
+        Layer last = layers.get(layers.size() - 1);
+        int lastIndex = layers.size() - 1;
+        double value;
+        INDArray g;
+        LogitsLoss fused = last instanceof ActivatedLayer al ? loss.fusedWith(al.activation()) : null;
+        if (fused != null) {
+            value = fused.compute(yTrue, ((ActivatedLayer) last).lastOutput(), gradient, trueWidth);
+            g = ((ActivatedLayer) last).backwardFromPreActivation(gradient, lastIndex > firstTrainable);
+        } else {
+            predictions = grow(predictions, n);
+            NativeMemory.read(out, predictions);
+            value = loss.compute(yTrue, predictions, gradient, rows, width, trueWidth);
+            if (gradientArray == null || gradientArray.length() != n || gradientArray.dataType() != out.dataType()) {
+                gradientArray = Nd4j.create(out.dataType(), out.shape(), 'c');
+            }
+            NativeMemory.write(gradient, gradientArray);
+            g = last.backward(gradientArray.reshape('c', out.shape()), lastIndex > firstTrainable);
+        }
+        for (int i = lastIndex - 1; i >= firstTrainable && g != null; i--) {
+            g = layers.get(i).backward(g, i > firstTrainable);
+        }
+        List<Parameter> params = parameters();
+        value += applyRegularization(params);
+        optimizer.apply(params);
+        return new StepResult(value, out);
+    }
+
+    /** Sum of all regularization penalties; adds their gradients to the parameters' gradients. */
+    private double applyRegularization(List<Parameter> params) {
+        double penalty = 0;
+        for (Parameter p : params) {
+            Regularizer r = p.regularizer();
+            if (r == null) {
+                continue;
+            }
+            int n = (int) p.size();
+            weights = grow(weights, n);
+            weightGradients = grow(weightGradients, n);
+            NativeMemory.read(p.value(), weights);
+            NativeMemory.read(p.gradient(), weightGradients);
+            penalty += r.penalty(weights, n);
+            r.addGradient(weights, weightGradients, n);
+            NativeMemory.write(weightGradients, p.gradient());
+        }
+        return penalty;
+    }
+
+    /** The sum of the regularization penalties at the current weights (added to reported losses). */
+    public double regularizationPenalty() {
+        double penalty = 0;
+        for (Parameter p : parameters()) {
+            if (p.regularizer() != null) {
+                double[] w = NativeMemory.read(p.value());
+                penalty += p.regularizer().penalty(w, w.length);
+            }
+        }
+        return penalty;
+    }
+
+    /** Layers before the first one with parameters need no backward pass at all. */
+    private int firstTrainableLayer() {
+        for (int i = 0; i < layers.size(); i++) {
+            if (!layers.get(i).parameters().isEmpty()) {
+                return i;
+            }
+        }
+        return layers.size() - 1;
+    }
+
+    private static double[] stage(INDArray a, double[] buffer) {
+        NativeMemory.read(NativeMemory.contiguous(a), buffer);
+        return buffer;
+    }
+
+    private static double[] grow(double[] a, int n) {
+        return a.length >= n ? a : new double[n];
+    }
+
+    /** The loss of one step (penalties included) and the batch's predictions. */
+    public record StepResult(double loss, INDArray predictions) {
+    }
+}

@@ -1,0 +1,23 @@
+package io.github.keras4j.optimizers;
+
+import io.github.keras4j.engine.Registry;
+
+import java.util.List;
+
+/** Optimizers by Keras identifier with Keras' defaults: {@code Optimizers.get("adam")}. */
+public final class Optimizers {
+    private static final Registry<Optimizer> REGISTRY = new Registry<Optimizer>("optimizer")
+            .register(SGD::new, "sgd")
+            .register(Adam::new, "adam");
+
+    private Optimizers() {
+    }
+
+    public static Optimizer get(String id) {
+        return REGISTRY.get(id);
+    }
+
+    public static List<String> ids() {
+        return REGISTRY.ids();
+    }
+}

@@ -1,0 +1,67 @@
+package io.github.keras4j.optimizers;
+
+import java.util.List;
+
+/**
+ * Stochastic gradient descent with optional momentum and Nesterov momentum, as Keras computes it:
+ * <pre>
+ * if momentum == 0:  w -= lr * g
+ * else:              m = momentum * m - lr * g
+ *                    w += nesterov ? momentum * m - lr * g : m
+ * </pre>
+ * Defaults: learning rate {@value #DEFAULT_LEARNING_RATE}, momentum 0, nesterov off.
+ */
+public final class SGD extends Optimizer {
+    public static final double DEFAULT_LEARNING_RATE = 0.01;
+
+    private final double momentum;
+    private final boolean nesterov;
+
+    public SGD() {
+        this(DEFAULT_LEARNING_RATE);
+    }
+
+    public SGD(double learningRate) {
+        this(learningRate, 0, false);
+    }
+
+    public SGD(double learningRate, double momentum, boolean nesterov) {
+        super(learningRate);
+        this.momentum = unitInterval("SGD momentum", momentum, true);
+        this.nesterov = nesterov;
+    }
+
+    public double momentum() {
+        return momentum;
+    }
+
+    public boolean nesterov() {
+        return nesterov;
+    }
+
+    @Override
+    public String name() {
+        return "SGD";
+    }
+
+    @Override
+    public List<String> slotNames() {
+        return momentum == 0 ? List.of() : List.of("momentum");
+    }
+
+    @Override
+    protected void update(double[] w, double[] g, double[][] slots, int n, long step) {
+        double lr = learningRate();
+        if (momentum == 0) {
+            for (int i = 0; i < n; i++) {
+                w[i] -= lr * g[i];
+            }
+            return;
+        }
+        double[] m = slots[0];
+        for (int i = 0; i < n; i++) {
+            m[i] = momentum * m[i] - lr * g[i];
+            w[i] += nesterov ? momentum * m[i] - lr * g[i] : m[i];
+        }
+    }
+}
