@@ -66,6 +66,41 @@ public final class NativeMemory {
         }
     }
 
+    /**
+     * Copies all elements of {@code a} into {@code dst[0..length)} as float32: a plain memory copy for
+     * float32 arrays (no conversion loop), a narrowing for float64 ones.
+     */
+    public static void readFloats(INDArray a, float[] dst) {
+        int n = checkedLength(a, dst.length);
+        if (a.dataType() == DataType.FLOAT) {
+            floatPointer(a).get(dst, 0, n);
+        } else if (a.dataType() == DataType.DOUBLE) {
+            double[] tmp = new double[n];
+            doublePointer(a).get(tmp, 0, n);
+            for (int i = 0; i < n; i++) {
+                dst[i] = (float) tmp[i];
+            }
+        } else {
+            throw unsupported(a);
+        }
+    }
+
+    /** Copies {@code src[0..length)} into {@code a}, widening when {@code a} is float64. */
+    public static void writeFloats(float[] src, INDArray a) {
+        int n = checkedLength(a, src.length);
+        if (a.dataType() == DataType.FLOAT) {
+            floatPointer(a).put(src, 0, n);
+        } else if (a.dataType() == DataType.DOUBLE) {
+            double[] tmp = new double[n];
+            for (int i = 0; i < n; i++) {
+                tmp[i] = src[i];
+            }
+            doublePointer(a).put(tmp, 0, n);
+        } else {
+            throw unsupported(a);
+        }
+    }
+
     /** Copies {@code count} elements from {@code src} starting at element {@code srcOffset} into {@code dst} at {@code dstOffset}. */
     public static void copy(INDArray src, long srcOffset, INDArray dst, long dstOffset, long count) {
         requireStageable(src);

@@ -62,19 +62,20 @@ public final class Adam extends Optimizer {
     }
 
     @Override
-    protected void update(double[] w, double[] g, double[][] slots, int n, long step) {
-        double[] m = slots[0];
-        double[] v = slots[1];
-        double alpha = learningRate() * Math.sqrt(1 - Math.pow(beta2, step)) / (1 - Math.pow(beta1, step));
-        double a1 = 1 - beta1;
-        double a2 = 1 - beta2;
+    protected void update(float[] w, float[] g, float[][] slots, int n, long step) {
+        float[] m = slots[0];
+        float[] v = slots[1];
+        float alpha = (float) (learningRate() * Math.sqrt(1 - Math.pow(beta2, step)) / (1 - Math.pow(beta1, step)));
+        float a1 = (float) (1 - beta1);
+        float a2 = (float) (1 - beta2);
+        float eps = (float) epsilon;
         for (int i = 0; i < n; i++) {
-            double gi = g[i];
-            double mi = m[i] + (gi - m[i]) * a1;
-            double vi = v[i] + (gi * gi - v[i]) * a2;
+            float gi = g[i];
+            float mi = m[i] + (gi - m[i]) * a1;
+            float vi = v[i] + (gi * gi - v[i]) * a2;
             m[i] = mi;
             v[i] = vi;
-            w[i] -= alpha * mi / (Math.sqrt(vi) + epsilon);
+            w[i] -= alpha * mi / ((float) Math.sqrt(vi) + eps);
         }
     }
 }

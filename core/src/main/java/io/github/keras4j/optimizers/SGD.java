@@ -50,18 +50,26 @@ public final class SGD extends Optimizer {
     }
 
     @Override
-    protected void update(double[] w, double[] g, double[][] slots, int n, long step) {
-        double lr = learningRate();
+    protected void update(float[] w, float[] g, float[][] slots, int n, long step) {
+        float lr = (float) learningRate();
         if (momentum == 0) {
             for (int i = 0; i < n; i++) {
                 w[i] -= lr * g[i];
             }
             return;
         }
-        double[] m = slots[0];
-        for (int i = 0; i < n; i++) {
-            m[i] = momentum * m[i] - lr * g[i];
-            w[i] += nesterov ? momentum * m[i] - lr * g[i] : m[i];
+        float mu = (float) momentum;
+        float[] m = slots[0];
+        if (nesterov) {
+            for (int i = 0; i < n; i++) {
+                m[i] = mu * m[i] - lr * g[i];
+                w[i] += mu * m[i] - lr * g[i];
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                m[i] = mu * m[i] - lr * g[i];
+                w[i] += m[i];
+            }
         }
     }
 }
