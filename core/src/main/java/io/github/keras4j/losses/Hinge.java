@@ -28,4 +28,9 @@ public final class Hinge extends Loss {
         }
         return sum / n;
     }
+
+    @Override
+    protected String labelHint(long[] yTrueShape, long[] yPredShape) {
+        return HingeLabels.labelHint(name(), yTrueShape, yPredShape);
+    }
 }

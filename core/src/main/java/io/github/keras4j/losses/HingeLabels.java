@@ -19,6 +19,16 @@ final class HingeLabels {
         return true;
     }
 
+    /** The hint for integer class labels given to a hinge loss of a multi-unit output. */
+    static String labelHint(String loss, long[] yTrueShape, long[] yPredShape) {
+        long units = yPredShape[yPredShape.length - 1];
+        if (yTrueShape.length == yPredShape.length - 1 && units > 1) {
+            return " These look like integer class labels, but '" + loss + "' takes one -1/1 (or 0/1) target per output unit: for "
+                    + units + " exclusive classes use loss 'categorical_hinge' with one-hot labels, Utils.toCategorical(y, " + units + ").";
+        }
+        return "";
+    }
+
     /** The label as a {-1, 1} target. */
     static double signed(double y, boolean zeroOne) {
         return zeroOne ? 2 * y - 1 : y;

@@ -24,4 +24,9 @@ public final class SquaredHinge extends Loss {
         }
         return sum / n;
     }
+
+    @Override
+    protected String labelHint(long[] yTrueShape, long[] yPredShape) {
+        return HingeLabels.labelHint(name(), yTrueShape, yPredShape);
+    }
 }

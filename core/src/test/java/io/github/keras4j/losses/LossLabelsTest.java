@@ -61,6 +61,19 @@ class LossLabelsTest {
     }
 
     @Test
+    void hingeWithIntegerLabels() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new SquaredHinge().checkLabels(new long[] {8}, new long[] {8, 3}));
+        assertEquals("Loss 'squared_hinge' needs labels of the same shape as the model output (8, 3) but received labels of"
+                + " shape (8,). These look like integer class labels, but 'squared_hinge' takes one -1/1 (or 0/1) target per output"
+                + " unit: for 3 exclusive classes use loss 'categorical_hinge' with one-hot labels, Utils.toCategorical(y, 3).",
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new Hinge().checkLabels(new long[] {8, 2}, new long[] {8, 3}));
+        assertEquals("Loss 'hinge' needs labels of the same shape as the model output (8, 3) but received labels of shape (8, 2).",
+                e.getMessage());
+    }
+
+    @Test
     void otherMismatchesNameBothShapes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new MeanAbsoluteError().checkLabels(new long[] {8, 2}, new long[] {8, 3}));
