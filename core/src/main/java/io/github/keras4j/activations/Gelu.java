@@ -3,7 +3,7 @@ package io.github.keras4j.activations;
 /**
  * The Gaussian error linear unit, {@code gelu(x) = x * Phi(x)} with {@code Phi} the standard normal CDF.
  *
- * <p>By default ({@value #DEFAULT_APPROXIMATE}, as Keras' {@code keras.activations.gelu}) the exact form
+ * <p>By default ({@code approximate = }{@value #DEFAULT_APPROXIMATE}, as in Keras' {@code keras.activations.gelu}) the exact form
  * {@code Phi(x) = erfc(-x / sqrt 2) / 2} is used, with derivative {@code Phi(x) + x phi(x)},
  * {@code phi(x) = exp(-x^2/2) / sqrt(2 pi)}. With {@code approximate = true} it is Hendrycks and Gimpel's
  * tanh form {@code x/2 (1 + tanh(sqrt(2/pi) (x + }{@value #CUBIC}{@code  x^3)))}.

@@ -11,7 +11,7 @@ import io.github.keras4j.layers.StagedOutput;
  * per value {@code -(y log p + (1 - y) log(1 - p))}, averaged over the last axis and then the batch.
  *
  * <p>As Keras does, probabilities are clipped to {@code [EPSILON, 1 - EPSILON]} with {@link #EPSILON} =
- * {@value #EPSILON}, and the gradient is zero where the clip is active. With {@code fromLogits} the
+ * {@value #EPSILON}, and the gradient is zero for predictions outside that range. With {@code fromLogits} the
  * predictions are logits z and the loss is the stable {@code max(z, 0) - z y + log(1 + exp(-|z|))}.
  * After a sigmoid layer the loss is computed from that layer's logits, as Keras does, with
  * {@code dL/dz = (sigmoid(z) - y) / (rows * width)}; the clip never applies there.
