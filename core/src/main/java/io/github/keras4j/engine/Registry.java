@@ -34,7 +34,7 @@ public final class Registry<T> {
     /** A new object for {@code id}; case-insensitive, as Keras is for most identifiers. */
     public T get(String id) {
         if (id == null) {
-            throw new IllegalArgumentException("the " + kind + " identifier is null; known " + kind + "s: " + known());
+            throw new IllegalArgumentException("the " + kind + " identifier is null; known " + plural() + ": " + known());
         }
         Supplier<? extends T> f = entries.get(id);
         if (f == null) {
@@ -44,7 +44,7 @@ public final class Registry<T> {
             String nearest = nearest(id.trim().toLowerCase(Locale.ROOT));
             throw new IllegalArgumentException("Unknown " + kind + " '" + id + "'."
                     + (nearest != null ? " Did you mean '" + nearest + "'?" : "")
-                    + " Known " + kind + "s: " + known() + ".");
+                    + " Known " + plural() + ": " + known() + ".");
         }
         return f.get();
     }
@@ -56,6 +56,11 @@ public final class Registry<T> {
     /** The identifiers, sorted. */
     public List<String> ids() {
         return Collections.unmodifiableList(new ArrayList<>(new TreeSet<>(entries.keySet())));
+    }
+
+    /** "activations", "losses": the kinds are regular English nouns. */
+    private String plural() {
+        return kind.endsWith("s") ? kind + "es" : kind + "s";
     }
 
     private String known() {

@@ -41,14 +41,30 @@ public abstract class Loss {
 
     /**
      * Checks that labels of {@code yTrueShape} fit predictions of {@code yPredShape}, with a message that
-     * says how to fix them. Losses on one-hot or real-valued targets need equal shapes.
+     * says how to fix them. Losses on one-hot or real-valued targets need equal shapes, up to a trailing
+     * axis of size 1 (see {@link #sameUpToTrailingOne}).
      */
     public void checkLabels(long[] yTrueShape, long[] yPredShape) {
-        if (!java.util.Arrays.equals(yTrueShape, yPredShape)) {
+        if (!sameUpToTrailingOne(yTrueShape, yPredShape)) {
             throw new IllegalArgumentException("Loss '" + name() + "' needs labels of the same shape as the model output "
                     + Shape.describe(yPredShape) + " but received labels of shape " + Shape.describe(yTrueShape) + "."
                     + labelHint(yTrueShape, yPredShape));
         }
+    }
+
+    /**
+     * True when the shapes are equal, or equal once a trailing axis of size 1 is dropped from the longer
+     * one: Keras squeezes or expands that axis, so labels of shape {@code (batch,)} fit an output of
+     * shape {@code (batch, 1)}. Both hold the same values in the same order.
+     */
+    protected static boolean sameUpToTrailingOne(long[] a, long[] b) {
+        if (java.util.Arrays.equals(a, b)) {
+            return true;
+        }
+        long[] longer = a.length > b.length ? a : b;
+        long[] shorter = a.length > b.length ? b : a;
+        return longer.length == shorter.length + 1 && longer[longer.length - 1] == 1
+                && java.util.Arrays.equals(java.util.Arrays.copyOf(longer, shorter.length), shorter);
     }
 
     /** A hint for mismatched labels; losses that take one-hot labels point at toCategorical. */
