@@ -1,26 +1,25 @@
 package io.github.keras4j.initializers;
 
-import java.util.SplittableRandom;
+/**
+ * Uniform in {@code [-limit, limit)} with {@code limit = sqrt(6 / (fanIn + fanOut))}: Dense's default kernel initializer.
+ *
+ * <p>Keras' {@code glorot_uniform}: {@link VarianceScaling} with scale {@value #SCALE}, mode {@code fan_avg},
+ * distribution {@code uniform}.
+ */
+public final class GlorotUniform extends VarianceScaling {
+    public static final double SCALE = 1.0;
 
-/** Uniform in {@code [-limit, limit]} with {@code limit = sqrt(6 / (fanIn + fanOut))}: Dense's default kernel initializer. */
-public final class GlorotUniform extends Initializer {
     public GlorotUniform() {
+        super(SCALE, Mode.FAN_AVG, Distribution.UNIFORM, null);
     }
 
+    /** Seeded: every array of a given shape gets the same values. */
     public GlorotUniform(long seed) {
-        super(seed);
+        super(SCALE, Mode.FAN_AVG, Distribution.UNIFORM, seed);
     }
 
     @Override
     public String name() {
         return "glorot_uniform";
-    }
-
-    @Override
-    protected void fill(double[] values, Fans fans, SplittableRandom rng) {
-        double limit = Math.sqrt(6 / (fans.fanIn() + fans.fanOut()));
-        for (int i = 0; i < values.length; i++) {
-            values[i] = (2 * rng.nextDouble() - 1) * limit;
-        }
     }
 }

@@ -13,7 +13,10 @@ import java.util.SplittableRandom;
  * generator, so they are the same on every machine and thread count.
  *
  * <p>An initializer given a seed draws the same values every time, as Keras' seeded initializers do;
- * without one it takes a fresh seed from {@link SeedGenerator} for each array.
+ * without one it takes a fresh seed from {@link SeedGenerator} for each array, so one unseeded instance
+ * shared by two layers gives them different weights (Keras 3 would give both the same values), and
+ * {@link SeedGenerator#setGlobalSeed(long)} makes the whole sequence reproducible. Initializers that
+ * draw nothing (zeros, ones, constant) take no seed, so choosing them leaves later draws unchanged.
  */
 public abstract class Initializer {
     private final Long seed;
@@ -41,7 +44,7 @@ public abstract class Initializer {
             length *= d;
         }
         double[] values = new double[Math.toIntExact(length)];
-        SplittableRandom rng = new SplittableRandom(seed != null ? seed : SeedGenerator.nextSeed());
+        SplittableRandom rng = !isRandom() ? null : new SplittableRandom(seed != null ? seed : SeedGenerator.nextSeed());
         fill(values, Fans.of(shape), rng);
         INDArray out = Nd4j.create(type, shape, 'c');
         if (values.length > 0) {
@@ -50,6 +53,11 @@ public abstract class Initializer {
         return out;
     }
 
-    /** Writes the initial values. */
+    /** Writes the initial values; {@code rng} is null when {@link #isRandom()} is false. */
     protected abstract void fill(double[] values, Fans fans, SplittableRandom rng);
+
+    /** False for initializers whose values are fixed; they then take no seed from {@link SeedGenerator}. */
+    protected boolean isRandom() {
+        return true;
+    }
 }

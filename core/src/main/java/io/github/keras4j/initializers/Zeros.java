@@ -2,11 +2,16 @@ package io.github.keras4j.initializers;
 
 import java.util.SplittableRandom;
 
-/** All zeros: Dense's default bias initializer. */
+/** Keras' {@code zeros}: every value 0; Dense's default bias initializer. */
 public final class Zeros extends Initializer {
     @Override
     public String name() {
         return "zeros";
+    }
+
+    @Override
+    protected boolean isRandom() {
+        return false;
     }
 
     @Override

@@ -119,6 +119,10 @@ public abstract class Layer {
             if (builtInputShape.equals(inputShape) && this.dataType == dataType) {
                 return;
             }
+            if (builtInputShape.equals(inputShape)) {
+                throw new IllegalArgumentException(describe() + " was built with " + this.dataType + " weights but is now asked"
+                        + " to build with " + dataType + ". A layer can be built only once; create a new layer for the new data type.");
+            }
             throw new IllegalArgumentException(describe() + " was built for input " + builtInputShape.toBatchString()
                     + " but is now asked to accept " + inputShape.toBatchString()
                     + ". A layer can be built only once; create a new layer for the new shape.");

@@ -3,9 +3,10 @@ package io.github.keras4j.optimizers;
 import java.util.List;
 
 /**
- * Adam, as Keras computes it (epsilon added to {@code sqrt(v)}, bias correction folded into the rate):
+ * Adam, as Keras computes it (epsilon added to {@code sqrt(v)}, bias correction folded into the rate);
+ * slots {@code m} (momentum) and {@code v} (velocity) start at 0:
  * <pre>
- * t = step
+ * t = step                                  // 1 on the first step
  * alpha = lr * sqrt(1 - beta2^t) / (1 - beta1^t)
  * m += (g - m) * (1 - beta1)
  * v += (g^2 - v) * (1 - beta2)
@@ -34,9 +35,9 @@ public final class Adam extends Optimizer {
 
     public Adam(double learningRate, double beta1, double beta2, double epsilon) {
         super(learningRate);
-        this.beta1 = unitInterval("Adam beta1", beta1, false);
-        this.beta2 = unitInterval("Adam beta2", beta2, false);
-        this.epsilon = positive("Adam epsilon", epsilon);
+        this.beta1 = unitInterval("Adam beta1", beta1, false, DEFAULT_BETA_1);
+        this.beta2 = unitInterval("Adam beta2", beta2, false, DEFAULT_BETA_2);
+        this.epsilon = positive("Adam epsilon", epsilon, DEFAULT_EPSILON);
     }
 
     public double beta1() {

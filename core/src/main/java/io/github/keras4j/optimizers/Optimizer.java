@@ -4,6 +4,7 @@ import io.github.keras4j.backend.NativeMemory;
 import io.github.keras4j.layers.Parameter;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -31,7 +32,10 @@ public abstract class Optimizer {
         setLearningRate(learningRate);
     }
 
-    /** Keras' identifier, e.g. {@code "adam"}. */
+    /**
+     * Keras' default name for the optimizer (the {@code name} in its saved config): {@code "SGD"},
+     * {@code "adam"}, {@code "rmsprop"}, {@code "adagrad"}. Error messages name the class instead.
+     */
     public abstract String name();
 
     /** The names of the per-parameter slots, in Keras' order (e.g. momentum, velocity). */
@@ -50,7 +54,8 @@ public abstract class Optimizer {
     /** Changes the learning rate; takes effect at the next step (schedules and callbacks use this). */
     public void setLearningRate(double learningRate) {
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException(name() + " learning rate must be a finite number > 0, got " + learningRate);
+            throw new IllegalArgumentException(getClass().getSimpleName() + " learning rate must be a finite number > 0, got " + learningRate
+                    + ". Use a small positive rate such as 0.01 (SGD) or 0.001 (Adam, RMSprop).");
         }
         this.learningRate = learningRate;
     }
@@ -63,7 +68,7 @@ public abstract class Optimizer {
     /** Restores the step count, e.g. when loading a saved optimizer. */
     public void setIterations(long iterations) {
         if (iterations < 0) {
-            throw new IllegalArgumentException("iterations must be >= 0, got " + iterations);
+            throw new IllegalArgumentException(getClass().getSimpleName() + " iterations must be >= 0, got " + iterations + ".");
         }
         this.iterations = iterations;
     }
@@ -84,12 +89,15 @@ public abstract class Optimizer {
         }
     }
 
-    /** The slots of {@code p} (created with their initial value if absent), in {@link #slotNames()} order. */
+    /**
+     * The slots of {@code p} (created with their initial value if absent), in {@link #slotNames()} order.
+     * Slots are float32, as Keras keeps them, so a saved optimizer state restores exactly.
+     */
     public float[][] slotsOf(Parameter p) {
         return slots.computeIfAbsent(p, k -> {
             float[][] s = new float[slotNames().size()][(int) k.size()];
             for (int i = 0; i < s.length; i++) {
-                java.util.Arrays.fill(s[i], initialSlotValue(i));
+                Arrays.fill(s[i], initialSlotValue(i));
             }
             return s;
         });
@@ -116,18 +124,32 @@ public abstract class Optimizer {
         iterations = 0;
     }
 
-    /** Checks a hyperparameter in [0, 1] (momentum, betas), echoing the value. */
-    protected static double unitInterval(String name, double value, boolean includeOne) {
+    /**
+     * Checks a hyperparameter in [0, 1] or [0, 1) (momentum, betas, rho), echoing the value and the
+     * Keras default to use instead.
+     */
+    protected static double unitInterval(String name, double value, boolean includeOne, double kerasDefault) {
         if (!(value >= 0 && (includeOne ? value <= 1 : value < 1))) {
-            throw new IllegalArgumentException(name + " must be in [0, 1" + (includeOne ? "]" : ")") + ", got " + value);
+            throw new IllegalArgumentException(name + " must be in [0, 1" + (includeOne ? "]" : ")") + ", got " + value
+                    + ". Keras' default is " + kerasDefault + ".");
         }
         return value;
     }
 
-    /** Checks a strictly positive hyperparameter (epsilon), echoing the value. */
-    protected static double positive(String name, double value) {
+    /** Checks a strictly positive hyperparameter (epsilon), echoing the value and the Keras default. */
+    protected static double positive(String name, double value, double kerasDefault) {
         if (!(value > 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(name + " must be a finite number > 0, got " + value);
+            throw new IllegalArgumentException(name + " must be a finite number > 0, got " + value
+                    + ". Keras' default is " + kerasDefault + ".");
+        }
+        return value;
+    }
+
+    /** Checks a hyperparameter that may be zero (Adagrad's initial accumulator), echoing the value. */
+    protected static double nonNegative(String name, double value, double kerasDefault) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(name + " must be a finite number >= 0, got " + value
+                    + ". Keras' default is " + kerasDefault + ".");
         }
         return value;
     }

@@ -8,15 +8,19 @@ import java.util.List;
 public final class Optimizers {
     private static final Registry<Optimizer> REGISTRY = new Registry<Optimizer>("optimizer")
             .register(SGD::new, "sgd")
-            .register(Adam::new, "adam");
+            .register(Adam::new, "adam")
+            .register(RMSprop::new, "rmsprop")
+            .register(Adagrad::new, "adagrad");
 
     private Optimizers() {
     }
 
+    /** A new optimizer for {@code id} with Keras' defaults; unknown ids fail listing the known ones. */
     public static Optimizer get(String id) {
         return REGISTRY.get(id);
     }
 
+    /** The known identifiers, sorted. */
     public static List<String> ids() {
         return REGISTRY.ids();
     }

@@ -3,16 +3,20 @@ package io.github.keras4j.optimizers;
 import java.util.List;
 
 /**
- * Stochastic gradient descent with optional momentum and Nesterov momentum, as Keras computes it:
+ * Stochastic gradient descent with optional momentum and Nesterov momentum, as Keras computes it;
+ * the momentum slot {@code m} (Keras' {@code momentum} variable, present only when momentum > 0) starts at 0:
  * <pre>
  * if momentum == 0:  w -= lr * g
  * else:              m = momentum * m - lr * g
  *                    w += nesterov ? momentum * m - lr * g : m
  * </pre>
- * Defaults: learning rate {@value #DEFAULT_LEARNING_RATE}, momentum 0, nesterov off.
+ * Defaults: learning rate {@value #DEFAULT_LEARNING_RATE}, momentum {@value #DEFAULT_MOMENTUM}, nesterov
+ * {@value #DEFAULT_NESTEROV}. Momentum must lie in [0, 1], as Keras requires.
  */
 public final class SGD extends Optimizer {
     public static final double DEFAULT_LEARNING_RATE = 0.01;
+    public static final double DEFAULT_MOMENTUM = 0.0;
+    public static final boolean DEFAULT_NESTEROV = false;
 
     private final double momentum;
     private final boolean nesterov;
@@ -22,12 +26,12 @@ public final class SGD extends Optimizer {
     }
 
     public SGD(double learningRate) {
-        this(learningRate, 0, false);
+        this(learningRate, DEFAULT_MOMENTUM, DEFAULT_NESTEROV);
     }
 
     public SGD(double learningRate, double momentum, boolean nesterov) {
         super(learningRate);
-        this.momentum = unitInterval("SGD momentum", momentum, true);
+        this.momentum = unitInterval("SGD momentum", momentum, true, DEFAULT_MOMENTUM);
         this.nesterov = nesterov;
     }
 
