@@ -40,8 +40,11 @@ final class H5Tree {
         if (a == null) {
             return null;
         }
-        Object data = a.getData();
         List<String> out = new ArrayList<>();
+        if (a.isEmpty()) {
+            return out; // Keras writes an empty array for layers without weights
+        }
+        Object data = a.getData();
         if (data instanceof String s) {
             out.add(s);
         } else if (data instanceof String[] array) {

@@ -99,7 +99,10 @@ final class KerasArchive {
             while ((n = in.read(buffer)) > 0) {
                 total += n;
                 if (total > limit) {
-                    throw new ModelFileException(source, "the entry " + name + " expands beyond its declared size");
+                    throw new ModelFileException(source, e.getMethod() == ZipEntry.STORED
+                            ? "the entry " + name + " holds more data than its declared " + e.getSize() + " bytes; the archive is damaged"
+                            : "the entry " + name + " expands beyond " + limit + " bytes from " + e.getCompressedSize()
+                            + " compressed bytes; refusing to read it (a zip bomb?)");
                 }
                 crc.update(buffer, 0, n);
                 out.write(buffer, 0, n);

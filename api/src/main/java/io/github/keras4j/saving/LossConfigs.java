@@ -57,6 +57,7 @@ final class LossConfigs {
             new Entry<>("SparseCategoricalCrossentropy", SparseCategoricalCrossentropy.class,
                     c -> {
                         c.expect("ignore_class");
+                        c.expect("axis", "-1");
                         return new SparseCategoricalCrossentropy(c.bool("from_logits", false));
                     },
                     (loss, c) -> {
