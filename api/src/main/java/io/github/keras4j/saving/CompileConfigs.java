@@ -13,6 +13,9 @@ import java.util.List;
  * Keras' {@code compile_config}: optimizer, loss and metrics, plus options keras4j leaves at Keras'
  * defaults ({@code run_eagerly}, {@code steps_per_execution}, {@code jit_compile}). Loss weights and
  * weighted metrics belong to multi-output models and are not supported.
+ *
+ * <p>Keras lets a model be compiled without a loss (for a custom training step); keras4j cannot train such a
+ * model, so it loads uncompiled.
  */
 final class CompileConfigs {
     private CompileConfigs() {
@@ -38,6 +41,9 @@ final class CompileConfigs {
             return null;
         }
         ConfigReader c = new ConfigReader(node, "the compile config");
+        if (!c.has("loss")) {
+            return null;
+        }
         Optimizer optimizer = OptimizerConfigs.read(c.raw("optimizer"));
         Loss loss = LossConfigs.read(c.raw("loss"));
         List<String> metrics = metricNames(c.raw("metrics"));

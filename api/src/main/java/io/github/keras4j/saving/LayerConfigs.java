@@ -117,7 +117,7 @@ final class LayerConfigs {
         String className = KerasJson.className(serialized, "layer " + index + " of the model");
         JsonNode configNode = serialized.get("config");
         String name = configNode != null && configNode.path("name").isTextual() ? configNode.get("name").asText() : null;
-        String owner = "layer '" + name + "' (" + className + ", index " + index + ")";
+        String owner = (name == null ? "layer (" : "layer '" + name + "' (") + className + ", index " + index + ")";
         LayerCodec<?> codec = null;
         for (LayerCodec<?> c : TABLE) {
             if (c.className().equals(className)) {

@@ -86,8 +86,7 @@ final class LossConfigs {
 
     static Loss read(JsonNode value) {
         if (value == null || value.isNull()) {
-            throw new IllegalArgumentException("the compile config has no loss; compile the model in Keras with a loss, "
-                    + "or load it without its compile state");
+            throw new IllegalArgumentException("the compile config has no loss");
         }
         if (value.isTextual()) {
             try {

@@ -115,6 +115,13 @@ class UnsupportedConfigsTest {
     }
 
     @Test
+    void modelCompiledWithoutALossLoadsUncompiled() throws Exception {
+        ModelDescription model = Saving.fromJson(json(root -> ((ObjectNode) root.get("compile_config")).putNull("loss")));
+        assertEquals(null, model.compile());
+        assertTrue(model.isBuilt());
+    }
+
+    @Test
     void functionalModelsAreNotSequential() throws Exception {
         assertEquals("the file holds a Functional model; keras4j loads Sequential models only",
                 failure(json(root -> root.put("class_name", "Functional"))));
