@@ -135,5 +135,4 @@ final class LegacyH5 {
             NativeMemory.write(values.get(i), targets.get(i).value());
         }
     }
-
 }
