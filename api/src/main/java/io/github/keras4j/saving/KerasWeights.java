@@ -1,0 +1,145 @@
+package io.github.keras4j.saving;
+
+import io.github.keras4j.backend.NativeMemory;
+import io.github.keras4j.layers.Layer;
+import io.github.keras4j.layers.Parameter;
+import io.github.keras4j.layers.Shape;
+import io.jhdf.HdfFile;
+import io.jhdf.WritableHdfFile;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.WritableGroup;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keras 3's weights layout ({@code model.weights.h5} inside a {@code .keras} archive, and {@code .weights.h5}
+ * files): {@code layers/<name>/vars/0, 1, ...} holding each layer's variables in Keras' order (kernel, then
+ * bias), and {@code optimizer/vars/0, 1, ...} holding the optimizer's state ({@link OptimizerVariables}).
+ *
+ * <p>{@code <name>} is the snake-case class name made unique in order ({@code dense}, {@code dense_1}, ...),
+ * not the layer's own name: Keras addresses layers this way because user names are not reproducible. Each
+ * {@code vars} group carries the object's name as attribute {@code name}, as Keras 3 writes it.
+ *
+ * <p>Keras also writes empty {@code vars} groups for objects without variables (Flatten, the model itself).
+ * keras4j leaves them out: Keras reads a missing group as "no variables", and jHDF 0.13.0 corrupts a group
+ * that has no dataset when it is written after the last dataset of the file (its closing info string is written
+ * at the end of the last dataset's data, over that group's header).
+ */
+final class KerasWeights {
+    private KerasWeights() {
+    }
+
+    /** Writes the variables of the model's layers and, when compiled, of its optimizer to a new HDF5 file. */
+    static void write(ModelDescription model, Path h5) {
+        try (WritableHdfFile file = HdfFile.write(h5)) {
+            file.removeAttribute("_jHDF"); // jHDF's provenance attribute; Keras files have no root attributes
+            List<String> paths = layerPaths(model.layers());
+            WritableGroup layers = null;
+            for (int i = 0; i < model.layers().size(); i++) {
+                Layer layer = model.layers().get(i);
+                if (layer.parameters().isEmpty()) {
+                    continue;
+                }
+                if (layers == null) {
+                    layers = file.putGroup("layers");
+                }
+                WritableGroup vars = layers.putGroup(paths.get(i).substring("layers/".length())).putGroup("vars");
+                vars.putAttribute("name", layer.name());
+                List<Parameter> params = layer.parameters();
+                for (int v = 0; v < params.size(); v++) {
+                    vars.putDataset(String.valueOf(v), H5Arrays.nested(params.get(v).value()));
+                }
+            }
+            if (model.compile() != null) {
+                WritableGroup vars = file.putGroup("optimizer").putGroup("vars");
+                vars.putAttribute("name", model.compile().optimizer().name());
+                List<Object> values = OptimizerVariables.values(model.compile().optimizer(), parameters(model.layers()));
+                for (int v = 0; v < values.size(); v++) {
+                    vars.putDataset(String.valueOf(v), values.get(v));
+                }
+            }
+        }
+    }
+
+    /** Keras' paths of the layers' variable groups, without {@code /vars}: {@code layers/dense}, {@code layers/dense_1}. */
+    static List<String> layerPaths(List<Layer> layers) {
+        Map<String, Integer> used = new HashMap<>();
+        List<String> paths = new ArrayList<>();
+        for (Layer layer : layers) {
+            String base = KerasJson.snakeCase(layer.typeName());
+            Integer n = used.get(base);
+            used.put(base, n == null ? 0 : n + 1);
+            paths.add("layers/" + (n == null ? base : base + "_" + (n + 1)));
+        }
+        return paths;
+    }
+
+    static List<Parameter> parameters(List<Layer> layers) {
+        List<Parameter> all = new ArrayList<>();
+        layers.forEach(l -> all.addAll(l.parameters()));
+        return all;
+    }
+
+    /**
+     * Copies the file's variables into the model's built layers and, with {@code restoreOptimizer} and a
+     * compiled model, into its optimizer. Every shape is checked before any value changes.
+     *
+     * @param where how messages name the weights, e.g. {@code model.weights.h5}
+     */
+    static void read(H5Tree tree, ModelDescription model, boolean restoreOptimizer, String where) {
+        List<String> paths = layerPaths(model.layers());
+        List<Parameter> targets = new ArrayList<>();
+        List<double[]> values = new ArrayList<>();
+        for (int i = 0; i < model.layers().size(); i++) {
+            Layer layer = model.layers().get(i);
+            String group = paths.get(i) + "/vars";
+            if (!tree.hasGroup(group) && tree.hasGroup("layers/" + layer.name() + "/vars")) {
+                group = "layers/" + layer.name() + "/vars"; // files that address layers by their own name
+            }
+            Map<String, Dataset> vars = tree.datasetsIn(group);
+            List<Parameter> params = layer.parameters();
+            if (vars.size() != params.size()) {
+                throw new IllegalArgumentException(layer.describe() + " has " + params.size() + " variables " + localNames(params)
+                        + " but " + where + " has " + vars.size() + " at " + group + (vars.isEmpty() && params.size() > 0
+                        ? "; the file holds " + summary(tree) : "") + ". The weights do not belong to this model.");
+            }
+            for (int v = 0; v < params.size(); v++) {
+                Parameter p = params.get(v);
+                Dataset d = vars.get(String.valueOf(v));
+                String what = where + " " + group + "/" + v + " (" + p.localName() + " of " + layer.describe() + ")";
+                if (d == null) {
+                    throw new IllegalArgumentException(what + " is missing; found " + vars.keySet());
+                }
+                if (!H5Arrays.hasShape(d, p.value().shape())) {
+                    throw new IllegalArgumentException(what + " has shape " + H5Arrays.shapeOf(d) + " but the layer expects "
+                            + Shape.describe(p.value().shape()) + ". The weights do not belong to this model.");
+                }
+                targets.add(p);
+                values.add(H5Arrays.readFloating(d, what));
+            }
+        }
+        if (restoreOptimizer && model.compile() != null) {
+            OptimizerVariables.restore(model.compile().optimizer(), parameters(model.layers()),
+                    tree.datasetsIn("optimizer/vars"), where + " optimizer/vars");
+        }
+        for (int i = 0; i < targets.size(); i++) {
+            NativeMemory.write(values.get(i), targets.get(i).value());
+        }
+    }
+
+    private static List<String> localNames(List<Parameter> params) {
+        List<String> names = new ArrayList<>();
+        params.forEach(p -> names.add(p.localName()));
+        return names;
+    }
+
+    private static String summary(H5Tree tree) {
+        List<String> paths = tree.datasetPaths();
+        String s = String.join(", ", paths.subList(0, Math.min(8, paths.size())));
+        return paths.isEmpty() ? "no datasets" : s + (paths.size() > 8 ? ", ..." : "");
+    }
+}
