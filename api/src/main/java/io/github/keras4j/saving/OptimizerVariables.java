@@ -51,7 +51,7 @@ final class OptimizerVariables {
         out.add((float) optimizer.learningRate());
         for (Slot s : order(OptimizerConfigs.layoutOf(optimizer), parameters.size(), optimizer.slotNames().size())) {
             Parameter p = parameters.get(s.parameter());
-            out.add(H5Arrays.nested(optimizer.slotsOf(p)[s.slot()], p.value().shape(), p.value().dataType()));
+            out.add(H5Arrays.nested(widen(optimizer.slotsOf(p)[s.slot()]), p.value().shape(), p.value().dataType()));
         }
         return out;
     }
@@ -121,8 +121,19 @@ final class OptimizerVariables {
         }
         for (int i = 0; i < order.size(); i++) {
             Slot s = order.get(i);
-            double[] target = optimizer.slotsOf(parameters.get(s.parameter()))[s.slot()];
-            System.arraycopy(values.get(i), 0, target, 0, target.length);
+            float[] target = optimizer.slotsOf(parameters.get(s.parameter()))[s.slot()];
+            double[] stored = values.get(i);
+            for (int k = 0; k < target.length; k++) {
+                target[k] = (float) stored[k]; // slots are float32, as stored by Keras
+            }
         }
+    }
+
+    private static double[] widen(float[] values) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
     }
 }

@@ -2,14 +2,16 @@ package io.github.keras4j.saving;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.keras4j.regularizers.L1;
 import io.github.keras4j.regularizers.L1L2;
+import io.github.keras4j.regularizers.L2;
 import io.github.keras4j.regularizers.Regularizer;
 import io.github.keras4j.regularizers.Regularizers;
 
 /**
  * Regularizers in Keras configs: Keras' {@code L1}, {@code L2} and {@code L1L2} classes (module
  * {@code keras.regularizers}) and the identifiers {@code "l1"}, {@code "l2"}, {@code "l1_l2"}, which Keras
- * creates with factor {@value Regularizers#DEFAULT_FACTOR}. keras4j holds all three as {@link L1L2}.
+ * creates with factor {@value Regularizers#DEFAULT_FACTOR}.
  */
 final class RegularizerConfigs {
     static final String MODULE = "keras.regularizers";
@@ -22,11 +24,19 @@ final class RegularizerConfigs {
         if (regularizer == null) {
             return null;
         }
+        ObjectNode config = KerasJson.object();
+        if (regularizer instanceof L1 r) {
+            config.put("l1", r.l1());
+            return KerasJson.serialized(MODULE, "L1", config);
+        }
+        if (regularizer instanceof L2 r) {
+            config.put("l2", r.l2());
+            return KerasJson.serialized(MODULE, "L2", config);
+        }
         if (!(regularizer instanceof L1L2 r)) {
             throw new IllegalArgumentException(owner + " uses the regularizer " + regularizer
                     + ", which keras4j cannot save yet; add it to RegularizerConfigs");
         }
-        ObjectNode config = KerasJson.object();
         String className;
         if (r.l1() == 0 && r.l2() != 0) {
             className = "L2";

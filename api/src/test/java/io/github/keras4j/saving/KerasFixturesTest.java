@@ -66,9 +66,9 @@ class KerasFixturesTest {
         // tf.keras 2.15 stores iterations then m, v of each variable (no learning-rate variable).
         Dense last = (Dense) model.layers().get(3);
         try (HdfFile h5 = weightsOf(file)) {
-            assertArrayEquals(floats(h5, "optimizer/vars/11"), toFloats(adam.slotsOf(last.bias())[0]));
-            assertArrayEquals(floats(h5, "optimizer/vars/12"), toFloats(adam.slotsOf(last.bias())[1]));
-            assertArrayEquals(floats(h5, "optimizer/vars/1"), toFloats(adam.slotsOf(((Dense) model.layers().get(1)).kernel())[0]));
+            assertArrayEquals(floats(h5, "optimizer/vars/11"), adam.slotsOf(last.bias())[0]);
+            assertArrayEquals(floats(h5, "optimizer/vars/12"), adam.slotsOf(last.bias())[1]);
+            assertArrayEquals(floats(h5, "optimizer/vars/1"), adam.slotsOf(((Dense) model.layers().get(1)).kernel())[0]);
         }
 
         INDArray x = MnistTestFiles.load().images().div(255);
@@ -89,8 +89,8 @@ class KerasFixturesTest {
         // Keras 3: iterations, learning_rate, then m, v of the kernel, m, v of the bias, ...
         try (HdfFile h5 = weightsOf(file)) {
             Dense out = (Dense) model.layers().get(2);
-            assertArrayEquals(floats(h5, "optimizer/vars/8"), toFloats(adam.slotsOf(out.bias())[0]));
-            assertArrayEquals(floats(h5, "optimizer/vars/9"), toFloats(adam.slotsOf(out.bias())[1]));
+            assertArrayEquals(floats(h5, "optimizer/vars/8"), adam.slotsOf(out.bias())[0]);
+            assertArrayEquals(floats(h5, "optimizer/vars/9"), adam.slotsOf(out.bias())[1]);
         }
 
         INDArray x = MnistTestFiles.load().images(); // raw 0..255 pixels, as this model was trained

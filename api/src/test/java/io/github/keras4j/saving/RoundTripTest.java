@@ -72,8 +72,7 @@ class RoundTripTest {
         assertEquals(8, hidden.units());
         assertEquals("relu", hidden.activation().name());
         assertEquals(11L, hidden.kernelInitializer().seed());
-        assertEquals(0.01, ((L1L2) hidden.kernelRegularizer()).l2());
-        assertEquals(0.0, ((L1L2) hidden.kernelRegularizer()).l1());
+        assertEquals(0.01, ((io.github.keras4j.regularizers.L2) hidden.kernelRegularizer()).l2());
         assertEquals(0.001, ((L1L2) hidden.biasRegularizer()).l1());
         assertEquals(0.002, ((L1L2) hidden.biasRegularizer()).l2());
         assertEquals("tanh", ((Activation) loaded.layers().get(2)).activation().name());
@@ -244,8 +243,8 @@ class RoundTripTest {
         List<Parameter> pe = KerasWeights.parameters(expectedLayers);
         List<Parameter> pa = KerasWeights.parameters(actualLayers);
         for (int i = 0; i < pe.size(); i++) {
-            double[][] se = expected.slotsOf(pe.get(i));
-            double[][] sa = actual.slotsOf(pa.get(i));
+            float[][] se = expected.slotsOf(pe.get(i));
+            float[][] sa = actual.slotsOf(pa.get(i));
             for (int k = 0; k < se.length; k++) {
                 assertArrayEquals(se[k], sa[k], "slot " + k + " of " + pe.get(i).name());
             }
