@@ -64,9 +64,16 @@ final class Downloader {
      */
     void download(URI url, Path target, String sha256) throws IOException {
         LOG.info("Downloading {} to {}", url, target);
-        Path part = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".part");
+        HttpResponse<InputStream> response = connect(url);
+        Path part;
         try {
-            String actual = fetch(url, part);
+            part = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".part");
+        } catch (IOException e) {
+            response.body().close();
+            throw new IOException("cannot write in " + target.getParent() + " (" + describe(e) + ")", e);
+        }
+        try {
+            String actual = save(url, response, part);
             if (!actual.equals(sha256)) {
                 throw new IOException("checksum mismatch for " + url + ": its SHA-256 is " + actual + ", expected "
                         + sha256 + "; the download was discarded (a wrong or damaged mirror?)");
@@ -77,8 +84,8 @@ final class Downloader {
         }
     }
 
-    /** Streams the body into {@code part}, flushed to disk, and returns its SHA-256 in hex. */
-    private String fetch(URI url, Path part) throws IOException {
+    /** Sends the request; a successful response's body is still to be read. */
+    private static HttpResponse<InputStream> connect(URI url) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(url)
                 .timeout(Duration.ofSeconds(RESPONSE_TIMEOUT_SECONDS)).GET().build();
         HttpResponse<InputStream> response;
@@ -90,14 +97,20 @@ final class Downloader {
         } catch (IOException e) {
             throw new IOException("cannot reach " + url + " (" + describe(e) + ")", e);
         }
+        if (response.statusCode() != 200) {
+            response.body().close();
+            throw new IOException("HTTP status " + response.statusCode() + " from " + url);
+        }
+        return response;
+    }
+
+    /** Streams the body into {@code part}, flushed to disk, and returns its SHA-256 in hex. */
+    private String save(URI url, HttpResponse<InputStream> response, Path part) throws IOException {
         MessageDigest digest = sha256();
         // A FileOutputStream, unlike a FileChannel, is not closed by the watchdog's interrupt.
         try (InputStream body = response.body();
              FileOutputStream out = new FileOutputStream(part.toFile());
              StallWatchdog watchdog = new StallWatchdog(body, stallTimeout)) {
-            if (response.statusCode() != 200) {
-                throw new IOException("HTTP status " + response.statusCode() + " from " + url);
-            }
             byte[] buffer = new byte[64 * 1024];
             long total = 0;
             while (true) {
@@ -132,12 +145,13 @@ final class Downloader {
         }
     }
 
+    /** The exception's type and the first message in its chain, e.g. "ConnectException: Connection refused". */
     private static String describe(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getMessage() == null) {
-            root = root.getCause();
+        Throwable t = e;
+        while (t.getMessage() == null && t.getCause() != null) {
+            t = t.getCause();
         }
-        return root.getMessage() == null ? root.getClass().getSimpleName()
-                : root.getClass().getSimpleName() + ": " + root.getMessage();
+        String what = e.getClass().getSimpleName() + (t != e ? ", caused by " + t.getClass().getSimpleName() : "");
+        return t.getMessage() == null ? what : what + ": " + t.getMessage();
     }
 }
