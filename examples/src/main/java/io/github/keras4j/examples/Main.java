@@ -10,6 +10,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,8 +22,9 @@ import java.util.concurrent.Callable;
  * The command line of the runnable jar:
  * <pre>java -jar examples/target/keras4j-examples.jar &lt;lesson|all&gt; [--dataset mnist|mnist-10k|fashion-mnist]
  *     [--epochs N] [--seeds K] [--out DIR]</pre>
- * {@code --help} lists the lessons. Exit code 0 when every lesson ran (diverged or failed runs inside a
- * comparison are results, not errors), 1 when a lesson threw, 2 for a usage error.
+ * {@code --help} lists the lessons. Defaults: dataset {@value #DEFAULT_DATASET}, {@value #DEFAULT_SEEDS} seed,
+ * results under {@value #DEFAULT_OUT}, each lesson's own epochs. Exit code 0 when every lesson ran (diverged or
+ * failed runs inside a comparison are results, not errors), 1 when a lesson threw, 2 for a usage error.
  */
 @Command(name = "keras4j-examples", mixinStandardHelpOptions = true, version = "keras4j examples 0.1.0-SNAPSHOT",
         sortOptions = false, usageHelpAutoWidth = true,
@@ -105,15 +107,24 @@ public final class Main implements Callable<Integer> {
             LessonContext context = new LessonContext(l.name(), options, progress, liveUpdates);
             try {
                 l.run(context);
-                context.writeSummary();
             } catch (Exception e) {
                 failed++;
-                LOG.error("Lesson '{}' failed", l.name(), e);
-                spec.commandLine().getErr().println("Lesson '" + l.name() + "' failed: " + e);
-                spec.commandLine().getErr().flush();
+                report(l, "failed", e);
+            }
+            try {
+                context.writeSummary(); // also after a failure: the comparisons that finished keep their tables
+            } catch (IOException e) {
+                failed++;
+                report(l, "could not write its summary", e);
             }
         }
         return failed == 0 ? 0 : 1;
+    }
+
+    private void report(Lesson l, String what, Exception e) {
+        LOG.error("Lesson '{}' {}", l.name(), what, e);
+        spec.commandLine().getErr().println("Lesson '" + l.name() + "' " + what + ": " + e);
+        spec.commandLine().getErr().flush();
     }
 
     private List<Lesson> choose(String name) {

@@ -166,6 +166,31 @@ class MainTest {
     }
 
     @Test
+    void aLessonThatFailsHalfWayKeepsTheTablesOfItsFinishedComparisons(@TempDir Path dir) throws Exception {
+        Lesson halfWay = new Lesson() {
+            @Override
+            public String name() {
+                return "half-way";
+            }
+
+            @Override
+            public String description() {
+                return "one comparison, then an error";
+            }
+
+            @Override
+            public void run(LessonContext ctx) throws Exception {
+                new DemoLesson().run(ctx);
+                throw new IllegalStateException("second comparison broke");
+            }
+        };
+        assertEquals(1, run(List.of(halfWay), "half-way", "--epochs", "2", "--out", dir.toString()));
+        assertTrue(err.toString().contains("Lesson 'half-way' failed: java.lang.IllegalStateException: second comparison broke"),
+                err.toString());
+        assertTrue(Files.readString(dir.resolve("half-way").resolve(LessonContext.SUMMARY_FILE)).contains("## Fast vs slow"));
+    }
+
+    @Test
     void allWithoutLessonsSaysSo() {
         assertEquals(0, run(List.of(), "all"));
         assertEquals("No lessons are registered yet.\n", progress());

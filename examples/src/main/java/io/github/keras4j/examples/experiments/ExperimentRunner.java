@@ -10,8 +10,9 @@ import java.util.stream.LongStream;
 
 /**
  * Runs a {@link Comparison}: every variant with every seed, through a {@link Trainer}, printing one progress
- * line per run. A run that throws is recorded as {@code FAILED} with the exception's message, one whose loss
- * becomes NaN as {@code DIVERGED}; either way the sweep goes on with the next run.
+ * line per run. A run that throws is recorded as {@code FAILED} with the exception's message (and logged with
+ * its stack trace), one whose loss becomes NaN as {@code DIVERGED}; either way the sweep goes on with the
+ * next run. Seeds are usually {@link #seeds(int)}: 1, 2, ... up to the count asked for.
  */
 public final class ExperimentRunner {
     /** The first seed of {@link #seeds(int)}. */
@@ -82,7 +83,9 @@ public final class ExperimentRunner {
         try {
             TrainingHistory h = trainer.train(config, seed, listener);
             result = new RunResult(config, seed, h.epochs(), h.parameterCount(), statusOf(h.epochs()), h.fingerprint());
-        } catch (Exception | LinkageError e) { // LinkageError: a native library that failed to load
+        } catch (Exception | LinkageError | OutOfMemoryError e) {
+            // LinkageError: a native library that failed to load. OutOfMemoryError: one variant too big for
+            // the machine (a full batch, a wide layer); its arrays are garbage once the trainer has unwound.
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }

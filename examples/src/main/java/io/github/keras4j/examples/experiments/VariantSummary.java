@@ -1,5 +1,6 @@
 package io.github.keras4j.examples.experiments;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,9 @@ import java.util.function.ToDoubleFunction;
 public record VariantSummary(Variant variant, int runs, Map<RunStatus.Kind, Integer> statusCounts,
                              MeanStd finalValAcc, MeanStd bestValAcc, MeanStd finalLoss, MeanStd secondsPerEpoch,
                              long minParameters, long maxParameters, Double reference) {
+    public VariantSummary {
+        statusCounts = Collections.unmodifiableMap(new EnumMap<>(statusCounts));
+    }
 
     /** The summary of {@code variant} in {@code result}. */
     public static VariantSummary of(ComparisonResult result, Variant variant) {

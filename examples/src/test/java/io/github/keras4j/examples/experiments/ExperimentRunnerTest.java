@@ -88,6 +88,19 @@ class ExperimentRunnerTest {
     }
 
     @Test
+    void runningOutOfMemoryFailsOnlyThatRun() {
+        Trainer t = (c, s, l) -> {
+            if (c.name().equals("ok")) {
+                throw new OutOfMemoryError("Java heap space");
+            }
+            return new FakeTrainer().train(c, s, l);
+        };
+        ComparisonResult r = new ExperimentRunner(progress).run(comparison("ok", "nan"), t, List.of(1L));
+        assertEquals("FAILED (OutOfMemoryError: Java heap space)", r.runs().get(0).status().toString());
+        assertEquals(RunStatus.Kind.DIVERGED, r.runs().get(1).status().kind());
+    }
+
+    @Test
     void printsAHeaderAndOneLinePerRun() {
         new ExperimentRunner(progress).run(comparison("ok", "nan", "throw"), new FakeTrainer(), List.of(1L, 2L));
         List<String> lines = output().lines().toList();
