@@ -1,0 +1,115 @@
+package io.github.keras4j.examples;
+
+import io.github.keras4j.examples.experiments.Comparison;
+import io.github.keras4j.examples.experiments.ComparisonReport;
+import io.github.keras4j.examples.experiments.ComparisonResult;
+import io.github.keras4j.examples.experiments.ExperimentRunner;
+import io.github.keras4j.examples.experiments.MarkdownWriter;
+import io.github.keras4j.examples.experiments.PlotWriter;
+import io.github.keras4j.examples.experiments.RunConfig;
+import io.github.keras4j.examples.experiments.Trainer;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a running lesson works with: the options, the seeds, and {@link #compare}, which trains every variant
+ * with every seed and writes the results to {@code <out>/<lesson>/<comparison>/}. After the lesson, the tables
+ * of all its comparisons are gathered in {@code <out>/<lesson>/}{@value #SUMMARY_FILE}.
+ */
+public final class LessonContext {
+    /** The file that gathers all comparison tables of a lesson. */
+    public static final String SUMMARY_FILE = "summary.md";
+    /** Setting name under which {@link #base} records the dataset. */
+    public static final String DATASET = "dataset";
+
+    private final String lesson;
+    private final LessonOptions options;
+    private final PrintStream progress;
+    private final ExperimentRunner runner;
+    private final List<ComparisonResult> results = new ArrayList<>();
+    private final Set<String> slugs = new HashSet<>();
+
+    public LessonContext(String lesson, LessonOptions options, PrintStream progress, boolean liveUpdates) {
+        this.lesson = lesson;
+        this.options = options;
+        this.progress = progress;
+        this.runner = new ExperimentRunner(progress, liveUpdates);
+    }
+
+    public LessonOptions options() {
+        return options;
+    }
+
+    /** Where the lesson prints what it has to say. */
+    public PrintStream progress() {
+        return progress;
+    }
+
+    /** The seeds every variant runs with: {@code --seeds} of them. */
+    public List<Long> seeds() {
+        return ExperimentRunner.seeds(options.seeds());
+    }
+
+    /** The lesson's output folder, {@code <out>/<lesson>}. */
+    public Path folder() {
+        return options.out().resolve(lesson);
+    }
+
+    /**
+     * A base configuration holding what the command line decides: {@code dataset} and {@code epochs} (the
+     * {@code --epochs} value, else {@code lessonEpochs}). Add the lesson's own settings with {@link RunConfig#with}.
+     */
+    public RunConfig base(int lessonEpochs) {
+        return RunConfig.of("base", DATASET, options.dataset().id(), RunConfig.EPOCHS, options.epochsOr(lessonEpochs));
+    }
+
+    /** Runs {@code comparison} with every seed through {@code trainer}, writes its report and prints its table. */
+    public ComparisonResult compare(Comparison comparison, Trainer trainer) throws IOException {
+        if (!slugs.add(comparison.slug())) {
+            throw new IllegalArgumentException("Lesson '" + lesson + "' already ran a comparison titled like '"
+                    + comparison.title() + "' (folder " + comparison.slug() + "); give each comparison its own title");
+        }
+        ComparisonResult result = runner.run(comparison, trainer, seeds());
+        Path folder = folder().resolve(comparison.slug());
+        String table = ComparisonReport.write(result, folder);
+        results.add(result);
+        progress.println();
+        progress.print(table);
+        progress.println("Written to " + folder);
+        progress.println();
+        return result;
+    }
+
+    /** The results of the comparisons run so far, in order. */
+    public List<ComparisonResult> results() {
+        return List.copyOf(results);
+    }
+
+    /** Writes every comparison's table into {@code <out>/<lesson>/}{@value #SUMMARY_FILE}; nothing when none ran. */
+    void writeSummary() throws IOException {
+        if (results.isEmpty()) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder("# " + lesson + "\n\n");
+        for (ComparisonResult r : results) {
+            String slug = r.comparison().slug();
+            List<String> plots = new ArrayList<>();
+            for (String f : List.of(PlotWriter.LOSS_FILE, PlotWriter.ACCURACY_FILE)) {
+                if (Files.exists(folder().resolve(slug).resolve(f))) {
+                    plots.add(slug + "/" + f);
+                }
+            }
+            sb.append(MarkdownWriter.format(r, plots)).append('\n');
+        }
+        Files.createDirectories(folder());
+        Files.writeString(folder().resolve(SUMMARY_FILE), sb.toString(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,174 @@
+package io.github.keras4j.examples;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * The command line of the runnable jar:
+ * <pre>java -jar examples/target/keras4j-examples.jar &lt;lesson|all&gt; [--dataset mnist|mnist-10k|fashion-mnist]
+ *     [--epochs N] [--seeds K] [--out DIR]</pre>
+ * {@code --help} lists the lessons. Defaults: dataset {@value #DEFAULT_DATASET}, {@value #DEFAULT_SEEDS} seed,
+ * results under {@value #DEFAULT_OUT}, each lesson's own epochs. Exit code 0 when every lesson ran (diverged or
+ * failed runs inside a comparison are results, not errors), 1 when a lesson threw, 2 for a usage error.
+ */
+@Command(name = "keras4j-examples", mixinStandardHelpOptions = true, version = "keras4j examples 0.1.0-SNAPSHOT",
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "Runs classic MNIST lessons with keras4j and writes, per comparison, a CSV of every run and epoch,"
+                + " a Markdown table and PNG plots of loss and accuracy.")
+public final class Main implements Callable<Integer> {
+    /** The lesson name that runs every lesson. */
+    public static final String ALL = "all";
+    public static final String DEFAULT_DATASET = "mnist";
+    public static final String DEFAULT_SEEDS = "1";
+    /** Results folder, relative to the working directory. */
+    public static final String DEFAULT_OUT = "target/experiments";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    @Parameters(index = "0", paramLabel = "<lesson>", description = "the lesson to run (listed below), or '" + ALL + "'")
+    String lesson;
+
+    @Option(names = "--dataset", paramLabel = "NAME", defaultValue = DEFAULT_DATASET, converter = DatasetConverter.class,
+            completionCandidates = DatasetChoice.Ids.class,
+            description = "the dataset: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    DatasetChoice dataset;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "epochs per run (default: the lesson's own)")
+    Integer epochs;
+
+    @Option(names = "--seeds", paramLabel = "K", defaultValue = DEFAULT_SEEDS,
+            description = "seeds per variant; tables show mean ± std over them (default: ${DEFAULT-VALUE})")
+    int seeds;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = DEFAULT_OUT,
+            description = "folder for the results, one sub-folder per lesson (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    private final List<Lesson> lessons;
+    private final PrintStream progress;
+    private final boolean liveUpdates;
+
+    Main(List<Lesson> lessons, PrintStream progress, boolean liveUpdates) {
+        this.lessons = List.copyOf(lessons);
+        this.progress = progress;
+        this.liveUpdates = liveUpdates;
+    }
+
+    public static void main(String[] args) {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true"); // plots are drawn to files, never to a screen
+        }
+        System.exit(commandLine(Lessons.all(), System.out, System.console() != null).execute(args));
+    }
+
+    /** The command line for {@code lessons}, with them listed in the help; progress goes to {@code progress}. */
+    static CommandLine commandLine(List<Lesson> lessons, PrintStream progress, boolean liveUpdates) {
+        CommandLine cl = new CommandLine(new Main(lessons, progress, liveUpdates));
+        cl.getCommandSpec().usageMessage().footer(footer(lessons));
+        return cl;
+    }
+
+    @Override
+    public Integer call() {
+        List<Lesson> chosen = choose(lesson == null ? "" : lesson.trim().toLowerCase(Locale.ROOT));
+        if (epochs != null && epochs < 1) {
+            throw new ParameterException(spec.commandLine(), "--epochs must be at least 1, got " + epochs
+                    + "; leave it out to use each lesson's own");
+        }
+        if (seeds < 1) {
+            throw new ParameterException(spec.commandLine(), "--seeds must be at least 1, got " + seeds);
+        }
+        if (chosen.isEmpty()) {
+            progress.println("No lessons are registered yet.");
+            return 0;
+        }
+        LessonOptions options = new LessonOptions(dataset, epochs, seeds, out);
+        int failed = 0;
+        for (Lesson l : chosen) {
+            progress.println("== " + l.name() + ": " + l.description());
+            LessonContext context = new LessonContext(l.name(), options, progress, liveUpdates);
+            try {
+                l.run(context);
+            } catch (Exception e) {
+                failed++;
+                report(l, "failed", e);
+            }
+            try {
+                context.writeSummary(); // also after a failure: the comparisons that finished keep their tables
+            } catch (IOException e) {
+                failed++;
+                report(l, "could not write its summary", e);
+            }
+        }
+        return failed == 0 ? 0 : 1;
+    }
+
+    private void report(Lesson l, String what, Exception e) {
+        LOG.error("Lesson '{}' {}", l.name(), what, e);
+        spec.commandLine().getErr().println("Lesson '" + l.name() + "' " + what + ": " + e);
+        spec.commandLine().getErr().flush();
+    }
+
+    private List<Lesson> choose(String name) {
+        if (name.equals(ALL)) {
+            return lessons;
+        }
+        for (Lesson l : lessons) {
+            if (l.name().equals(name)) {
+                return List.of(l);
+            }
+        }
+        List<String> known = new ArrayList<>(lessons.stream().map(Lesson::name).toList());
+        known.add(ALL);
+        throw new ParameterException(spec.commandLine(), "Unknown lesson '" + lesson + "'. Known lessons: "
+                + String.join(", ", known) + (lessons.isEmpty() ? " (no lessons are registered yet)" : "") + ".");
+    }
+
+    /** The help's list of lessons; '%' doubled because picocli formats footer lines. */
+    static String[] footer(List<Lesson> lessons) {
+        List<String> lines = new ArrayList<>();
+        lines.add("");
+        lines.add("Lessons:");
+        int width = Math.max(ALL.length(), lessons.stream().mapToInt(l -> l.name().length()).max().orElse(0));
+        for (Lesson l : lessons) {
+            lines.add(String.format(Locale.ROOT, "  %-" + width + "s  %s", l.name(), l.description()).replace("%", "%%"));
+        }
+        if (lessons.isEmpty()) {
+            lines.add("  (none registered yet)");
+        }
+        lines.add(String.format(Locale.ROOT, "  %-" + width + "s  %s", ALL, "every lesson above, one after another"));
+        lines.add("");
+        lines.add("Each comparison writes runs.csv, summary.md, loss.png and accuracy.png into DIR/<lesson>/<comparison>/.");
+        return lines.toArray(String[]::new);
+    }
+
+    /** {@code --dataset} values through {@link DatasetChoice#parse}, so an unknown name lists the known ones. */
+    static final class DatasetConverter implements CommandLine.ITypeConverter<DatasetChoice> {
+        @Override
+        public DatasetChoice convert(String value) {
+            try {
+                return DatasetChoice.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}
