@@ -4,6 +4,7 @@ import io.github.keras4j.backend.NativeMemory;
 import io.github.keras4j.layers.Shape;
 import io.github.keras4j.metrics.Metric;
 import io.github.keras4j.metrics.Metrics;
+import io.github.keras4j.metrics.SparseCategoricalAccuracy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.ArrayList;
@@ -32,8 +33,15 @@ final class EpochMetrics {
     /** The metrics for {@code ids}, resolved for labels of {@code yShape} and outputs of {@code outputShape}. */
     EpochMetrics(List<String> ids, long[] yShape, Shape outputShape) {
         long[] predShape = outputShape.withBatch(yShape[0]);
+        long labelWidth = yShape[0] == 0 ? 0 : java.util.Arrays.stream(yShape).skip(1).reduce(1, (a, b) -> a * b);
         for (String id : ids) {
-            metrics.add(Metrics.get(id, yShape, predShape));
+            Metric m = Metrics.get(id, yShape, predShape);
+            if (!(m instanceof SparseCategoricalAccuracy) && labelWidth != outputShape.size()) {
+                throw new IllegalArgumentException("Metric '" + id + "' compares labels with outputs value by value, so the labels must have"
+                        + " the output's shape " + Shape.describe(predShape) + ", but they have shape " + Shape.describe(yShape)
+                        + ". Use it with one-hot labels (Utils.toCategorical), or drop it from compile.");
+            }
+            metrics.add(m);
         }
     }
 

@@ -149,7 +149,7 @@ public final class NativeMemory {
         }
     }
 
-    /** True when {@code a} can be staged or handed to BLAS directly: c order, no gaps, float or double. */
+    /** True when {@code a} can be staged or handed to BLAS directly: laid out in c order without gaps, float or double. */
     public static boolean isStageable(INDArray a) {
         DataType t = a.dataType();
         if (t != DataType.FLOAT && t != DataType.DOUBLE) {
@@ -158,7 +158,19 @@ public final class NativeMemory {
         if (a.length() <= 1 || a.rank() == 0) {
             return true;
         }
-        return a.ordering() == 'c' && org.nd4j.linalg.api.shape.Shape.hasDefaultStridesForShape(a);
+        // What matters is the memory layout: every axis longer than 1 steps over all the axes after it.
+        // ND4J's own flags are not enough: it marks some such arrays 'f' (row-range views of vectors and of
+        // (N, 1) columns) and gives axes of length 1 strides that fail hasDefaultStridesForShape ((1, 4) views).
+        long[] shape = a.shape();
+        long[] stride = a.stride();
+        long step = 1;
+        for (int i = shape.length - 1; i >= 0; i--) {
+            if (shape[i] != 1 && stride[i] != step) {
+                return false;
+            }
+            step *= shape[i];
+        }
+        return true;
     }
 
     /** {@code a} itself when it is stageable, else a contiguous c-order copy in a supported type. */

@@ -41,4 +41,22 @@ class NativeMemoryGatherTest {
         assertThrows(IllegalArgumentException.class, () -> NativeMemory.gatherRows(src, new int[] {0}, 0, 1, Nd4j.create(DataType.FLOAT, 1, 2)));
         assertThrows(IllegalArgumentException.class, () -> NativeMemory.gatherRows(src, new int[] {0}, 0, 1, Nd4j.create(DataType.DOUBLE, 1, 3)));
     }
+
+    @Test
+    void rowRangeViewsThatNd4jFlagsOddlyAreStagedInPlace() {
+        INDArray matrix = Nd4j.arange(0, 50 * 4).castTo(DataType.FLOAT).reshape('c', 50, 4);
+        INDArray lastRow = matrix.get(NDArrayIndex.interval(49, 50), NDArrayIndex.all()); // (1, 4): odd unit-axis stride
+        INDArray vector = Nd4j.arange(0, 100).castTo(DataType.FLOAT).get(NDArrayIndex.interval(80, 100)); // flagged 'f'
+        INDArray column = Nd4j.arange(0, 50).castTo(DataType.FLOAT).reshape('c', 50, 1).get(NDArrayIndex.interval(10, 20), NDArrayIndex.all());
+        for (INDArray view : new INDArray[] {lastRow, vector, column}) {
+            org.junit.jupiter.api.Assertions.assertTrue(NativeMemory.isStageable(view), java.util.Arrays.toString(view.stride()));
+            org.junit.jupiter.api.Assertions.assertSame(view, NativeMemory.contiguous(view));
+        }
+        assertArrayEquals(new double[] {196, 197, 198, 199}, NativeMemory.read(lastRow));
+        assertEquals(80, NativeMemory.read(vector)[0]);
+        assertEquals(19, NativeMemory.read(column)[9]);
+        org.junit.jupiter.api.Assertions.assertFalse(NativeMemory.isStageable(matrix.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2))),
+                "a column range has gaps");
+        org.junit.jupiter.api.Assertions.assertFalse(NativeMemory.isStageable(matrix.dup('f')));
+    }
 }
