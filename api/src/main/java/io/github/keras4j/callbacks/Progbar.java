@@ -28,7 +28,8 @@ final class Progbar {
     private final PrintStream out;
     private final LongSupplier clock;
     private final long start;
-    private long lastUpdate = Long.MIN_VALUE;
+    private long lastUpdate;
+    private boolean drawn;
     private int previousWidth;
     private long timeAfterFirstStep = -1;
 
@@ -45,10 +46,11 @@ final class Progbar {
     void update(int current, Map<String, Double> values, boolean finalize) {
         long now = clock.getAsLong();
         if (verbose == 1) {
-            if (!finalize && (!dynamic || now - lastUpdate < INTERVAL_NANOS)) {
+            if (!finalize && (!dynamic || (drawn && now - lastUpdate < INTERVAL_NANOS))) {
                 return;
             }
             lastUpdate = now;
+            drawn = true;
             double perStep = stepSeconds(current, now);
             StringBuilder line = new StringBuilder(bar(current));
             if (finalize) {
