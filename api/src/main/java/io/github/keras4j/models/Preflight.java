@@ -6,6 +6,7 @@ import io.github.keras4j.layers.Layer;
 import io.github.keras4j.layers.Shape;
 import io.github.keras4j.losses.Loss;
 import io.github.keras4j.losses.SparseCategoricalCrossentropy;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.List;
@@ -111,23 +112,44 @@ final class Preflight {
         });
     }
 
-    /** Fails on the first NaN or infinite value of {@code a}, naming the sample; returns the range of the values. */
+    /**
+     * Fails on the first NaN or infinite value of {@code a}, naming the sample; returns the range of the values.
+     * One pass over the data, a chunk at a time, in a plain loop: it runs on every fit, over the whole dataset.
+     */
     static Stats checkFinite(String name, INDArray a) {
-        double[] range = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1};
-        long perSample = Rows.length(a);
-        scan(name, a, (index, v) -> {
-            if (!Double.isFinite(v)) {
-                throw new IllegalArgumentException(name + " contains " + (Double.isNaN(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity")
-                        + " at sample " + index / perSample + " (value " + index % perSample + " of that sample). Training on it would "
-                        + "turn every weight into NaN: remove those samples, or replace the values (e.g. with the feature's mean) first.");
+        long n = a.size(0);
+        long perSample = Math.max(1, Rows.length(a));
+        INDArray rows = a.reshape('c', n, perSample);
+        long chunkRows = Math.max(1, SCAN_CHUNK / perSample);
+        int capacity = (int) (Math.min(n, chunkRows) * perSample);
+        boolean wide = a.dataType() == DataType.DOUBLE; // float64 values beyond float32's range are still finite
+        double[] doubles = wide ? new double[capacity] : null;
+        float[] floats = wide ? null : new float[capacity];
+        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+        boolean whole = true;
+        for (long start = 0; start < n; start += chunkRows) {
+            INDArray chunk = NativeMemory.contiguous(Rows.view(rows, start, Math.min(n, start + chunkRows)));
+            int count = (int) chunk.length();
+            if (wide) {
+                NativeMemory.read(chunk, doubles);
+            } else {
+                NativeMemory.readFloats(chunk, floats);
             }
-            range[0] = Math.min(range[0], v);
-            range[1] = Math.max(range[1], v);
-            if (v != Math.rint(v)) {
-                range[2] = 0;
+            for (int i = 0; i < count; i++) {
+                double v = wide ? doubles[i] : floats[i];
+                if (!Double.isFinite(v)) {
+                    long index = start * perSample + i;
+                    throw new IllegalArgumentException(name + " contains " + (Double.isNaN(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity")
+                            + " at sample " + index / perSample + " (value " + index % perSample + " of that sample). Training on it"
+                            + " would turn every weight into NaN: remove those samples, or replace the values (e.g. with the"
+                            + " feature's mean) first.");
+                }
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+                whole = whole && v == Math.rint(v);
             }
-        });
-        return new Stats(range[0], range[1], range[2] == 1);
+        }
+        return new Stats(min, max, whole);
     }
 
     /** A warning when raw pixel values (whole numbers up to 255) feed a network with sigmoid or softmax units. */

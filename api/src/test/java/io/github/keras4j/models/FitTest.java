@@ -200,7 +200,7 @@ class FitTest {
         Sequential model = SyntheticData.classifier(3, 3);
         model.compile("adam", "sparse_categorical_crossentropy", "acc");
         INDArray xF = data.x().castTo(DataType.DOUBLE).dup('f');
-        INDArray yInt = data.labels().castTo(DataType.INT);
+        INDArray yInt = data.labels().castTo(DataType.INT32);
         History h = model.fit(xF, yInt, QUIET.withEpochs(2));
         assertEquals(2, h.history().get("acc").size());
         assertArrayEquals(floats(model.predict(data.x())), floats(model.predict(xF)));
