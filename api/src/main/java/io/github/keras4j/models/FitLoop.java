@@ -34,6 +34,9 @@ import java.util.Map;
 final class FitLoop {
     private final Sequential model;
     private final Compiled compiled;
+    /** The latest weights known to be finite (taken at epoch starts) and the epoch they start. */
+    private List<INDArray> finiteWeights;
+    private int finiteEpoch;
 
     FitLoop(Sequential model, Compiled compiled) {
         this.model = model;
@@ -71,7 +74,10 @@ final class FitLoop {
 
     private Map<String, Double> trainEpoch(int epoch, int epochs, Batches batches, EpochMetrics train, CallbackList callbacks) {
         LayerStack stack = model.stack();
-        List<INDArray> start = snapshot(stack.parameters());
+        if (allFinite(stack.parameters())) {
+            finiteWeights = snapshot(stack.parameters());
+            finiteEpoch = epoch;
+        }
         batches.startEpoch();
         train.reset();
         Map<String, Double> logs = train.logs();
@@ -84,10 +90,10 @@ final class FitLoop {
             }
             train.record(step.loss(), batches.size(b));
             logs = train.logs();
-            boolean restored = !step.updated() && restoreIfNotFinite(stack.parameters(), start);
+            boolean restored = !step.updated() && restoreIfNotFinite(stack.parameters());
             callbacks.onTrainBatchEnd(b, logs);
             if (!step.updated() && !model.stopTraining()) {
-                throw diverged(step.loss(), epoch, epochs, b, batches.count(), restored);
+                throw diverged(step.loss(), epoch, epochs, b, batches.count(), restored ? finiteEpoch : -1);
             }
             if (model.stopTraining()) {
                 break;
@@ -106,7 +112,7 @@ final class FitLoop {
         return list;
     }
 
-    /** The weights at the start of the epoch, kept to undo an update that overflowed them. */
+    /** A copy of the weights, kept to undo an update that overflowed them. */
     private static List<INDArray> snapshot(List<Parameter> params) {
         List<INDArray> copy = new ArrayList<>(params.size());
         for (Parameter p : params) {
@@ -115,30 +121,38 @@ final class FitLoop {
         return copy;
     }
 
-    /**
-     * The engine skips the update of a step with a non-finite loss, but an earlier update may already have
-     * overflowed a weight to infinity (which is what made this loss infinite). Then put back the weights of
-     * the epoch's start, so the model is never left holding NaN or infinite weights.
-     */
-    private static boolean restoreIfNotFinite(List<Parameter> params, List<INDArray> start) {
+    private static boolean allFinite(List<Parameter> params) {
         for (Parameter p : params) {
             for (double v : NativeMemory.read(p.value())) {
                 if (!Double.isFinite(v)) {
-                    for (int i = 0; i < params.size(); i++) {
-                        params.get(i).value().assign(start.get(i));
-                    }
-                    return true;
+                    return false;
                 }
             }
         }
-        return false;
+        return true;
     }
 
-    private static ArithmeticException diverged(double loss, int epoch, int epochs, int batch, int batches, boolean restored) {
+    /**
+     * The engine skips the update of a step with a non-finite loss, but an earlier update may already have
+     * overflowed a weight to infinity (which is what made this loss infinite). Then put back the latest
+     * finite weights, so the model is never left holding NaN or infinite weights.
+     */
+    private boolean restoreIfNotFinite(List<Parameter> params) {
+        if (allFinite(params) || finiteWeights == null) {
+            return false;
+        }
+        for (int i = 0; i < params.size(); i++) {
+            params.get(i).value().assign(finiteWeights.get(i));
+        }
+        return true;
+    }
+
+    /** @param restoredFrom the epoch whose starting weights were put back, or -1 if none were */
+    private static ArithmeticException diverged(double loss, int epoch, int epochs, int batch, int batches, int restoredFrom) {
         return new ArithmeticException("Training diverged: the loss became " + (Double.isNaN(loss) ? "NaN" : "infinite")
                 + " at epoch " + (epoch + 1) + "/" + epochs + ", batch " + (batch + 1) + "/" + batches + ". "
-                + (restored ? "An earlier update had already overflowed some weights, so the weights were restored to their values "
-                + "at the start of that epoch. " : "That batch's update was not applied, so the weights are still finite. ")
+                + (restoredFrom >= 0 ? "An earlier update had already overflowed some weights, so the weights were restored to their"
+                + " values at the start of epoch " + (restoredFrom + 1) + ". " : "That batch's update was not applied, so the weights are still finite. ")
                 + "Lower the learning rate (e.g. new Adam(1e-4) or new SGD(0.001)), check that the inputs are scaled (e.g. pixels "
                 + "divided by 255), or add new TerminateOnNaN() to the callbacks to stop training without an exception.");
     }

@@ -105,8 +105,20 @@ class DivergenceTest {
         ArithmeticException e = assertThrows(ArithmeticException.class,
                 () -> model.fit(X, Y, FitOptions.defaults().withVerbose(0).withBatchSize(8).withShuffle(false)));
         assertTrue(e.getMessage().contains("at epoch 1/1, batch 2/8. An earlier update had already overflowed some weights, so the"
-                + " weights were restored to their values at the start of that epoch."), e.getMessage());
+                + " weights were restored to their values at the start of epoch 1."), e.getMessage());
         assertArrayEquals(floats(start.get(0)), floats(model.getWeights().get(0)));
         assertFinite(model);
+    }
+
+    @Test
+    void weightsThatOverflowInTheLastBatchOfAnEpochAreRestoredFromTheEpochBefore() {
+        // One batch per epoch: epoch 1's update overflows, epoch 2 starts with infinite weights and its loss is invalid.
+        Sequential model = diverging(3e38);
+        List<INDArray> start = model.getWeights();
+        ArithmeticException e = assertThrows(ArithmeticException.class,
+                () -> model.fit(X, Y, FitOptions.defaults().withVerbose(0).withBatchSize(64).withEpochs(3)));
+        assertTrue(e.getMessage().contains("at epoch 2/3, batch 1/1. An earlier update had already overflowed some weights, so the"
+                + " weights were restored to their values at the start of epoch 1."), e.getMessage());
+        assertArrayEquals(floats(start.get(0)), floats(model.getWeights().get(0)));
     }
 }
