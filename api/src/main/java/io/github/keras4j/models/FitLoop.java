@@ -80,7 +80,6 @@ final class FitLoop {
         }
         batches.startEpoch();
         train.reset();
-        Map<String, Double> logs = train.logs();
         for (int b = 0; b < batches.count(); b++) {
             callbacks.onTrainBatchBegin(b, new LinkedHashMap<>());
             INDArray yb = batches.y(b);
@@ -89,7 +88,7 @@ final class FitLoop {
                 train.stage(yb, step.predictions());
             }
             train.record(step.loss(), batches.size(b));
-            logs = train.logs();
+            Map<String, Double> logs = train.logs();
             boolean restored = !step.updated() && restoreIfNotFinite(stack.parameters());
             callbacks.onTrainBatchEnd(b, logs);
             if (!step.updated() && !model.stopTraining()) {
@@ -99,7 +98,7 @@ final class FitLoop {
                 break;
             }
         }
-        return logs;
+        return train.logs(); // fresh: entries callbacks added to batch logs stay out of the epoch's
     }
 
     private static List<Callback> callbackList(FitOptions options, History history) {
