@@ -74,12 +74,6 @@ final class Batches {
         }
     }
 
-    /** The sample indices of {@code batch} in this epoch's order: valid until the next {@link #startEpoch()}. */
-    int sampleIndex(int batch, int row) {
-        int i = batch * batchSize + row;
-        return gather ? order[i] : i;
-    }
-
     INDArray x(int batch) {
         return rows(x, batch, xViews, xFull, xLast);
     }

@@ -15,7 +15,6 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static io.github.keras4j.SyntheticData.floats;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -232,11 +231,5 @@ class FitTest {
             d[i] = f[i];
         }
         return d;
-    }
-
-    static Map<String, Double> last(History h) {
-        Map<String, Double> m = new java.util.LinkedHashMap<>();
-        h.history().forEach((k, v) -> m.put(k, v.get(v.size() - 1)));
-        return m;
     }
 }
