@@ -117,7 +117,39 @@ public final class NativeMemory {
                 bytes);
     }
 
-    /** True when {@code a} can be staged or handed to BLAS directly: c order, no gaps, float or double. */
+    /**
+     * Copies rows {@code rows[from] .. rows[from + count - 1]} of {@code src} (rows along the first axis)
+     * into rows {@code 0 .. count - 1} of {@code dst}: one memcpy per row. Both arrays are c-ordered and
+     * contiguous, of one type and one row length. Training gathers each shuffled batch this way; the
+     * checks and pointers are set up once per call instead of once per row as {@link #copy} would.
+     */
+    public static void gatherRows(INDArray src, int[] rows, int from, int count, INDArray dst) {
+        requireStageable(src);
+        requireStageable(dst);
+        if (src.dataType() != dst.dataType()) {
+            throw new IllegalArgumentException("gatherRows needs equal data types, got " + src.dataType() + " and " + dst.dataType());
+        }
+        long srcRows = src.size(0);
+        long rowLength = srcRows == 0 ? 0 : src.length() / srcRows;
+        if (dst.rank() == 0 || dst.size(0) < count || dst.length() / dst.size(0) != rowLength) {
+            throw new IllegalArgumentException("gatherRows: destination " + Arrays.toString(dst.shape()) + " cannot hold "
+                    + count + " rows of " + rowLength + " elements");
+        }
+        long bytes = rowLength * src.dataType().width();
+        org.bytedeco.javacpp.BytePointer from0 = new org.bytedeco.javacpp.BytePointer(src.data().addressPointer());
+        org.bytedeco.javacpp.BytePointer to0 = new org.bytedeco.javacpp.BytePointer(dst.data().addressPointer());
+        for (int i = 0; i < count; i++) {
+            int r = rows[from + i];
+            if (r < 0 || r >= srcRows) {
+                throw new IndexOutOfBoundsException("gatherRows: row " + r + " outside [0, " + srcRows + ")");
+            }
+            from0.position(r * bytes);
+            to0.position(i * bytes);
+            org.bytedeco.javacpp.Pointer.memcpy(to0, from0, bytes);
+        }
+    }
+
+    /** True when {@code a} can be staged or handed to BLAS directly: laid out in c order without gaps, float or double. */
     public static boolean isStageable(INDArray a) {
         DataType t = a.dataType();
         if (t != DataType.FLOAT && t != DataType.DOUBLE) {
@@ -126,7 +158,19 @@ public final class NativeMemory {
         if (a.length() <= 1 || a.rank() == 0) {
             return true;
         }
-        return a.ordering() == 'c' && org.nd4j.linalg.api.shape.Shape.hasDefaultStridesForShape(a);
+        // What matters is the memory layout: every axis longer than 1 steps over all the axes after it.
+        // ND4J's own flags are not enough: it marks some such arrays 'f' (row-range views of vectors and of
+        // (N, 1) columns) and gives axes of length 1 strides that fail hasDefaultStridesForShape ((1, 4) views).
+        long[] shape = a.shape();
+        long[] stride = a.stride();
+        long step = 1;
+        for (int i = shape.length - 1; i >= 0; i--) {
+            if (shape[i] != 1 && stride[i] != step) {
+                return false;
+            }
+            step *= shape[i];
+        }
+        return true;
     }
 
     /** {@code a} itself when it is stageable, else a contiguous c-order copy in a supported type. */

@@ -158,6 +158,8 @@ public final class LayerStack {
     /**
      * One training step on a batch: forward, loss, backward, regularization penalties, optimizer update.
      * Returns the loss including penalties, and the batch's predictions (valid until the next step).
+     * When the loss is NaN or infinite the optimizer update is not applied (the weights keep their
+     * values) and {@link StepResult#updated()} is false.
      */
     public StepResult trainStep(INDArray x, INDArray y, Loss loss, Optimizer optimizer) {
         INDArray out = forward(x, true);
@@ -191,8 +193,13 @@ public final class LayerStack {
         }
         List<Parameter> params = parameters();
         value += applyRegularization(params);
-        optimizer.apply(params);
-        return new StepResult(value, out);
+        // A NaN or infinite loss means NaN or infinite gradients: applying them would write NaN into
+        // every weight. Skip the update and say so; the caller decides whether to stop or throw.
+        boolean finite = Double.isFinite(value);
+        if (finite) {
+            optimizer.apply(params);
+        }
+        return new StepResult(value, out, finite);
     }
 
     /** Sum of all regularization penalties; adds their gradients to the parameters' gradients. */
@@ -246,7 +253,10 @@ public final class LayerStack {
         return a.length >= n ? a : new double[n];
     }
 
-    /** The loss of one step (penalties included) and the batch's predictions. */
-    public record StepResult(double loss, INDArray predictions) {
+    /**
+     * The loss of one step (penalties included), the batch's predictions, and whether the optimizer
+     * update was applied (false when the loss was NaN or infinite).
+     */
+    public record StepResult(double loss, INDArray predictions, boolean updated) {
     }
 }

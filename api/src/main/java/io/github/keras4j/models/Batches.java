@@ -1,0 +1,98 @@
+package io.github.keras4j.models;
+
+import io.github.keras4j.backend.NativeMemory;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.SplittableRandom;
+
+/**
+ * The batches of one epoch. With shuffling, each epoch draws a permutation (Fisher-Yates on an
+ * {@code int[]}, from fit's own seeded generator) and gathers each batch's rows into reused buffers,
+ * one memory copy per row: no array is created per batch. Without shuffling, batches are row-range
+ * views of the data, in order, created once. A last partial batch is used, as in Keras.
+ *
+ * <p>When one batch holds every sample (full-batch gradient descent) the data itself is the batch even
+ * with shuffling on: the order of the rows does not change a full-batch gradient.
+ */
+final class Batches {
+    private final INDArray x;
+    private final INDArray y;
+    private final int samples;
+    private final int batchSize;
+    private final int count;
+    private final boolean gather;
+    private final SplittableRandom random;
+    private final int[] order;
+    private final INDArray[] xViews;
+    private final INDArray[] yViews;
+    private INDArray xFull, yFull, xLast, yLast;
+
+    Batches(INDArray x, INDArray y, int batchSize, boolean shuffle, SplittableRandom random) {
+        this.x = x;
+        this.y = y;
+        this.samples = (int) x.size(0);
+        this.batchSize = Math.min(batchSize, samples);
+        this.count = (samples + this.batchSize - 1) / this.batchSize;
+        this.gather = shuffle && count > 1;
+        this.random = random;
+        this.order = gather ? new int[samples] : null;
+        this.xViews = gather ? null : new INDArray[count];
+        this.yViews = gather ? null : new INDArray[count];
+        if (gather) {
+            xFull = Nd4j.create(x.dataType(), Rows.shape(x, this.batchSize), 'c');
+            yFull = Nd4j.create(y.dataType(), Rows.shape(y, this.batchSize), 'c');
+            int rest = samples % this.batchSize;
+            if (rest > 0) {
+                xLast = Nd4j.create(x.dataType(), Rows.shape(x, rest), 'c');
+                yLast = Nd4j.create(y.dataType(), Rows.shape(y, rest), 'c');
+            }
+        }
+    }
+
+    int count() {
+        return count;
+    }
+
+    int size(int batch) {
+        return Math.min(batchSize, samples - batch * batchSize);
+    }
+
+    /** Draws this epoch's order (with shuffling). */
+    void startEpoch() {
+        if (!gather) {
+            return;
+        }
+        for (int i = 0; i < samples; i++) {
+            order[i] = i;
+        }
+        for (int i = samples - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+
+    INDArray x(int batch) {
+        return rows(x, batch, xViews, xFull, xLast);
+    }
+
+    INDArray y(int batch) {
+        return rows(y, batch, yViews, yFull, yLast);
+    }
+
+    private INDArray rows(INDArray data, int batch, INDArray[] views, INDArray full, INDArray last) {
+        int start = batch * batchSize;
+        int size = size(batch);
+        if (!gather) {
+            if (views[batch] == null) {
+                views[batch] = Rows.view(data, start, start + size);
+            }
+            return views[batch];
+        }
+        INDArray buffer = size == batchSize ? full : last;
+        NativeMemory.gatherRows(data, order, start, size, buffer);
+        return buffer;
+    }
+}

@@ -1,0 +1,294 @@
+package io.github.keras4j.models;
+
+import io.github.keras4j.callbacks.Callback;
+import io.github.keras4j.callbacks.History;
+import io.github.keras4j.engine.LayerStack;
+import io.github.keras4j.layers.Layer;
+import io.github.keras4j.layers.Parameter;
+import io.github.keras4j.layers.Shape;
+import io.github.keras4j.losses.Loss;
+import io.github.keras4j.losses.Losses;
+import io.github.keras4j.metrics.Metrics;
+import io.github.keras4j.optimizers.Optimizer;
+import io.github.keras4j.optimizers.Optimizers;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Keras' {@code Sequential}: a linear stack of layers with compile, fit, evaluate and predict.
+ *
+ * <p>The model is built (its weights created) as soon as the input shape is known: from
+ * {@code inputShape(...)} on the first layer, from {@link #build(int...)}, or from {@code x} at the
+ * first fit, evaluate or predict. Layers without an explicit name are named per model, deterministically:
+ * {@code flatten}, {@code dense}, {@code dense_1}, ...; explicit names must be unique within the model.
+ *
+ * <p>Threads: predict and evaluate may run on one built model from several threads at once (inference
+ * changes no layer state, and the lazy build is synchronised). While fit runs, other threads are refused
+ * with an {@link IllegalStateException}; callbacks, which run on the fitting thread, may predict, evaluate
+ * and read or set weights.
+ */
+public class Sequential {
+    /** The model name when none is given, as in Keras. */
+    public static final String DEFAULT_NAME = "sequential";
+    /** Batch size of evaluate and predict when none is given: {@value}, as in Keras. */
+    public static final int DEFAULT_BATCH_SIZE = 32;
+
+    private final String name;
+    private final LayerStack stack = new LayerStack();
+    private final ModelGuard guard = new ModelGuard();
+    private Compiled compiled;
+    private volatile boolean stopTraining;
+
+    public Sequential() {
+        this(DEFAULT_NAME);
+    }
+
+    public Sequential(Layer... layers) {
+        this(DEFAULT_NAME, layers);
+    }
+
+    public Sequential(String name, Layer... layers) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a model name must be non-empty, got '" + name + "'");
+        }
+        this.name = name;
+        for (Layer layer : layers) {
+            add(layer);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Appends a layer, naming it if unnamed and building it when the input shape is known. */
+    public void add(Layer layer) {
+        if (layer == null) {
+            throw new IllegalArgumentException("add() needs a layer, got null");
+        }
+        guard.change("add", () -> {
+            if (layer.index() >= 0) {
+                throw new IllegalArgumentException(layer.describe() + " already belongs to a model; create a new layer"
+                        + " (a layer instance holds its own weights and can be in one model only).");
+            }
+            Set<String> taken = new HashSet<>();
+            stack.layers().forEach(l -> taken.add(l.name()));
+            if (layer.hasExplicitName() && taken.contains(layer.name())) {
+                throw new IllegalArgumentException("Model '" + name + "' already has a layer named '" + layer.name()
+                        + "'; layer names must be unique within a model. Give it another name with .name(...) or leave it unnamed.");
+            }
+            if (!layer.hasExplicitName()) {
+                String candidate = layer.baseName();
+                for (int i = 1; taken.contains(candidate); i++) {
+                    candidate = layer.baseName() + "_" + i;
+                }
+                layer.assignName(candidate);
+            }
+            synchronized (this) {
+                stack.add(layer);
+            }
+        });
+    }
+
+    /** Removes and returns the last layer. */
+    public Layer pop() {
+        Layer[] removed = new Layer[1];
+        guard.change("pop", () -> {
+            synchronized (this) {
+                removed[0] = stack.pop();
+            }
+        });
+        return removed[0];
+    }
+
+    /** The layers, in order; read-only. */
+    public List<Layer> layers() {
+        return stack.layers();
+    }
+
+    /** Builds the model for samples of shape {@code inputShape} (without the batch axis), e.g. {@code build(28, 28)}. */
+    public void build(int... inputShape) {
+        guard.change("build", () -> ensureBuilt(Shape.of(inputShape)));
+    }
+
+    public synchronized boolean isBuilt() {
+        return stack.isBuilt();
+    }
+
+    /** Prints the tf.keras 2 summary table to {@code System.out}. */
+    public void summary() {
+        System.out.print(summaryString());
+    }
+
+    /** The summary table, as {@link #summary()} prints it (each line ends with a newline). */
+    public String summaryString() {
+        synchronized (this) {
+            return Summary.of(this);
+        }
+    }
+
+    /** Configures training with Keras identifiers: {@code compile("adam", "categorical_crossentropy", "acc")}. */
+    public void compile(String optimizer, String loss, String... metrics) {
+        compile(Optimizers.get(optimizer), Losses.get(loss), metrics);
+    }
+
+    public void compile(Optimizer optimizer, String loss, String... metrics) {
+        compile(optimizer, Losses.get(loss), metrics);
+    }
+
+    public void compile(String optimizer, Loss loss, String... metrics) {
+        compile(Optimizers.get(optimizer), loss, metrics);
+    }
+
+    /** Configures training; metrics are reported under the names given. */
+    public void compile(Optimizer optimizer, Loss loss, String... metrics) {
+        if (optimizer == null || loss == null) {
+            throw new IllegalArgumentException("compile needs an optimizer and a loss, got " + (optimizer == null ? "no optimizer" : "no loss"));
+        }
+        List<String> ids = Arrays.asList(metrics == null ? new String[0] : metrics);
+        Set<String> seen = new HashSet<>();
+        for (String id : ids) {
+            Metrics.check(id);
+            if (!seen.add(id) || id.equals("loss")) {
+                throw new IllegalArgumentException("metric '" + id + "' is listed twice or clashes with 'loss'; metric names must be unique");
+            }
+        }
+        guard.change("compile", () -> compiled = new Compiled(optimizer, loss, List.copyOf(ids)));
+    }
+
+    /** Trains for {@code epochs} epochs in batches of {@code batchSize}, with Keras' other defaults. */
+    public History fit(INDArray x, INDArray y, int batchSize, int epochs) {
+        return fit(x, y, FitOptions.defaults().withBatchSize(batchSize).withEpochs(epochs));
+    }
+
+    /** Trains as {@code options} say; returns the per-epoch logs. */
+    public History fit(INDArray x, INDArray y, FitOptions options) {
+        requireReady("fit");
+        if (options == null) {
+            throw new IllegalArgumentException("fit needs options; use FitOptions.defaults()");
+        }
+        guard.beginFit();
+        try {
+            return new FitLoop(this, compiled).run(x, y, options);
+        } finally {
+            guard.endFit();
+        }
+    }
+
+    /** {@code {loss, metric1, ...}} in compile order, in batches of {@value #DEFAULT_BATCH_SIZE}. */
+    public double[] evaluate(INDArray x, INDArray y) {
+        return evaluate(x, y, DEFAULT_BATCH_SIZE);
+    }
+
+    /** As {@link #evaluate(INDArray, INDArray)} with a batch size, calling the callbacks' test hooks. */
+    public double[] evaluate(INDArray x, INDArray y, int batchSize, Callback... callbacks) {
+        requireReady("evaluate");
+        return guard.use("evaluate", () -> Inference.evaluate(this, compiled, x, y, batchSize, List.of(callbacks)));
+    }
+
+    /** The model's outputs for {@code x}, in batches of {@value #DEFAULT_BATCH_SIZE}, without dropout. */
+    public INDArray predict(INDArray x) {
+        return predict(x, DEFAULT_BATCH_SIZE);
+    }
+
+    /** As {@link #predict(INDArray)} with a batch size, calling the callbacks' predict hooks. */
+    public INDArray predict(INDArray x, int batchSize, Callback... callbacks) {
+        requireLayers("predict");
+        return guard.use("predict", () -> Inference.predict(this, x, batchSize, List.of(callbacks)));
+    }
+
+    /** Copies of the weights in Keras' order (kernel, bias, layer by layer); empty before the model is built. */
+    public List<INDArray> getWeights() {
+        return guard.use("getWeights", () -> {
+            List<INDArray> weights = new ArrayList<>();
+            for (Parameter p : stack.parameters()) {
+                weights.add(p.value().dup());
+            }
+            return weights;
+        });
+    }
+
+    /** Sets every weight from {@code weights}, in {@link #getWeights()} order; nothing changes if one does not fit. */
+    public void setWeights(List<INDArray> weights) {
+        guard.changeWeights(() -> WeightCheck.assign(this, stack.parameters(), weights));
+    }
+
+    /** The number of scalars in the weights. */
+    public synchronized long countParams() {
+        if (!stack.isBuilt()) {
+            throw new IllegalStateException("Model '" + name + "' is not built yet, so it has no weights to count. " + Summary.HOW_TO_BUILD);
+        }
+        long n = 0;
+        for (Layer layer : stack.layers()) {
+            n += layer.countParams();
+        }
+        return n;
+    }
+
+    /**
+     * Asks fit to stop (Keras' {@code model.stop_training = True}), for callbacks. fit checks after every
+     * batch and at the end of every epoch: the current epoch ends early but still reports (validation
+     * included) to History and the callbacks, then fit returns, as in Keras 3 and tf.keras 2.2 and later.
+     */
+    public void stopTraining(boolean stop) {
+        stopTraining = stop;
+    }
+
+    public boolean stopTraining() {
+        return stopTraining;
+    }
+
+    /** The compiled optimizer, or null before compile. */
+    public Optimizer optimizer() {
+        return compiled == null ? null : compiled.optimizer();
+    }
+
+    /** The compiled loss, or null before compile. */
+    public Loss loss() {
+        return compiled == null ? null : compiled.loss();
+    }
+
+    /** The metric names given to compile, in order. */
+    public List<String> metricNames() {
+        return compiled == null ? List.of() : compiled.metrics();
+    }
+
+    @Override
+    public String toString() {
+        return "Sequential '" + name + "' " + stack.layers();
+    }
+
+    LayerStack stack() {
+        return stack;
+    }
+
+    /** Builds the layers for {@code inputShape} if they are not built yet (once, even with several threads). */
+    synchronized void ensureBuilt(Shape inputShape) {
+        if (stack.layers().isEmpty()) {
+            throw new IllegalStateException("Model '" + name + "' has no layers. Add layers with add(...) first.");
+        }
+        if (!stack.isBuilt()) {
+            stack.build(inputShape, DataType.FLOAT);
+        }
+    }
+
+    private void requireLayers(String method) {
+        if (stack.layers().isEmpty()) {
+            throw new IllegalStateException(method + "() on model '" + name + "', which has no layers. Add layers with add(...) first.");
+        }
+    }
+
+    private void requireReady(String method) {
+        requireLayers(method);
+        if (compiled == null) {
+            throw new IllegalStateException(method + "() needs a compiled model: call compile(optimizer, loss, metrics...) first, "
+                    + "e.g. model.compile(\"adam\", \"categorical_crossentropy\", \"acc\").");
+        }
+    }
+}

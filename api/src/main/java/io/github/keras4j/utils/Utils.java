@@ -1,0 +1,129 @@
+package io.github.keras4j.utils;
+
+import io.github.keras4j.backend.NativeMemory;
+import io.github.keras4j.layers.Shape;
+import io.github.keras4j.random.SeedGenerator;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import java.util.SplittableRandom;
+
+/** Keras' {@code keras.utils} helpers for preparing data, and the global seed. */
+public final class Utils {
+    private Utils() {
+    }
+
+    /**
+     * One-hot encodes integer class labels (Keras' {@code to_categorical}): labels of shape {@code (N,)} or
+     * {@code (N, 1)}, whole numbers in {@code [0, numClasses)}, become a float32 {@code (N, numClasses)} array
+     * with a 1 in each row's class column.
+     */
+    public static INDArray toCategorical(INDArray labels, int numClasses) {
+        if (labels == null) {
+            throw new IllegalArgumentException("toCategorical needs labels, got null");
+        }
+        if (numClasses < 1) {
+            throw new IllegalArgumentException("toCategorical: numClasses must be >= 1, got " + numClasses);
+        }
+        boolean column = labels.rank() == 2 && labels.size(1) == 1;
+        if (labels.rank() != 1 && !column) {
+            throw new IllegalArgumentException("toCategorical needs integer labels of shape (N,) or (N, 1), got "
+                    + Shape.describe(labels.shape()) + (labels.rank() == 2 && labels.size(1) == numClasses
+                    ? ": these look one-hot encoded already." : "."));
+        }
+        double[] values = NativeMemory.read(labels);
+        double[] oneHot = new double[Math.multiplyExact(values.length, numClasses)];
+        for (int i = 0; i < values.length; i++) {
+            double v = values[i];
+            if (!(v >= 0 && v < numClasses) || v != Math.rint(v)) {
+                throw new IllegalArgumentException("toCategorical: label " + i + " is " + v + ", but labels must be whole numbers in [0, "
+                        + (numClasses - 1) + "] for numClasses=" + numClasses + ". Pass the number of classes (largest label + 1).");
+            }
+            oneHot[i * numClasses + (int) v] = 1;
+        }
+        INDArray out = Nd4j.create(DataType.FLOAT, new long[] {values.length, numClasses}, 'c');
+        if (oneHot.length > 0) {
+            NativeMemory.write(oneHot, out);
+        }
+        return out;
+    }
+
+    /**
+     * Keras' {@code set_random_seed}: seeds keras4j's random source (weight initialisation, dropout masks,
+     * shuffling in fit) and ND4J's, so that building and training a model again gives the same weights
+     * bit for bit.
+     */
+    public static void setRandomSeed(long seed) {
+        SeedGenerator.setGlobalSeed(seed);
+        Nd4j.getRandom().setSeed(seed);
+    }
+
+    /** The first {@code n} samples of {@code a} (along the first axis), as a view: nothing is copied. */
+    public static INDArray take(INDArray a, long n) {
+        if (a == null || a.rank() == 0) {
+            throw new IllegalArgumentException("take needs an array with a sample axis, got " + (a == null ? "null" : "a scalar"));
+        }
+        if (n < 0 || n > a.size(0)) {
+            throw new IllegalArgumentException("take(" + n + "): the array has " + a.size(0) + " samples (shape "
+                    + Shape.describe(a.shape()) + "); n must be in [0, " + a.size(0) + "]");
+        }
+        if (n == a.size(0)) {
+            return a;
+        }
+        INDArrayIndex[] index = new INDArrayIndex[a.rank()];
+        index[0] = NDArrayIndex.interval(0, n);
+        for (int i = 1; i < index.length; i++) {
+            index[i] = NDArrayIndex.all();
+        }
+        return a.get(index);
+    }
+
+    /**
+     * A seeded random split into training and test samples (a {@code testFraction} of them, rounded
+     * down, at least 1 and leaving at least 1): the same seed gives the same split. Each of the four
+     * arrays is gathered once from the data, so the split costs one copy of the dataset in all, not two.
+     */
+    public static TrainTestSplit trainTestSplit(INDArray x, INDArray y, double testFraction, long seed) {
+        if (x == null || y == null || x.rank() == 0 || y.rank() == 0) {
+            throw new IllegalArgumentException("trainTestSplit needs x and y with a sample axis");
+        }
+        long n = x.size(0);
+        if (y.size(0) != n) {
+            throw new IllegalArgumentException("trainTestSplit: x has " + n + " samples but y has " + y.size(0) + "; they must match");
+        }
+        if (!(testFraction > 0 && testFraction < 1)) {
+            throw new IllegalArgumentException("trainTestSplit: testFraction must be in (0, 1), got " + testFraction);
+        }
+        int test = (int) Math.floor(n * testFraction);
+        if (test < 1 || test >= n) {
+            throw new IllegalArgumentException("trainTestSplit: testFraction " + testFraction + " of " + n + " samples leaves "
+                    + (test < 1 ? "no test samples" : "no training samples"));
+        }
+        int[] order = new int[(int) n];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        int train = (int) n - test;
+        INDArray xs = NativeMemory.contiguous(x), ys = NativeMemory.contiguous(y);
+        return new TrainTestSplit(gather(xs, order, 0, train), gather(ys, order, 0, train),
+                gather(xs, order, train, test), gather(ys, order, train, test));
+    }
+
+    private static INDArray gather(INDArray a, int[] order, int from, int count) {
+        long[] shape = a.shape().clone();
+        shape[0] = count;
+        INDArray out = Nd4j.create(a.dataType(), shape, 'c');
+        NativeMemory.gatherRows(a, order, from, count, out);
+        return out;
+    }
+}

@@ -1,0 +1,98 @@
+package io.github.keras4j.models;
+
+import io.github.keras4j.layers.Dense;
+import io.github.keras4j.layers.Dropout;
+import io.github.keras4j.layers.Flatten;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class SummaryTest {
+    /** tf.keras 2's summary of the tutorial model, byte for byte (rows keep their trailing spaces). */
+    static final String GOLDEN = """
+            Model: "sequential"
+            _________________________________________________________________
+            Layer (type)                 Output Shape              Param #  \s
+            =================================================================
+            flatten (Flatten)            (None, 784)               0        \s
+            _________________________________________________________________
+            dense (Dense)                (None, 64)                50240    \s
+            _________________________________________________________________
+            dense_1 (Dense)              (None, 10)                650      \s
+            =================================================================
+            Total params: 50,890
+            Trainable params: 50,890
+            Non-trainable params: 0
+            _________________________________________________________________
+            """;
+
+    static Sequential seedModel() {
+        Sequential model = new Sequential();
+        model.add(new Flatten().inputShape(28, 28));
+        model.add(new Dense(64, "sigmoid"));
+        model.add(new Dense(10, "softmax"));
+        return model;
+    }
+
+    @Test
+    void seedModelSummaryMatchesTfKeras2ByteForByte() {
+        assertEquals(GOLDEN, seedModel().summaryString());
+    }
+
+    @Test
+    void headerAndLayerRowsAre65CharactersWithColumnsAt29And55() {
+        String[] lines = seedModel().summaryString().split("\n");
+        assertEquals("Layer (type)                 Output Shape              Param #   ", lines[2]);
+        for (int i : new int[] {2, 4, 6, 8}) {
+            assertEquals(65, lines[i].length(), lines[i]);
+        }
+        assertEquals("Output Shape", lines[2].substring(29, 41));
+        assertEquals("Param #", lines[2].substring(55, 62));
+    }
+
+    @Test
+    void summaryPrintsTheSameTextToSystemOut() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream old = System.out;
+        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            seedModel().summary();
+        } finally {
+            System.setOut(old);
+        }
+        assertEquals(GOLDEN, bytes.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void longFieldsAreCutToTheirColumnAsKerasDoes() {
+        assertEquals("a_very_long_layer_name_that_" + " " + "(None, 10)" + " ".repeat(16) + "0" + " ".repeat(9),
+                Summary.formatRow("a_very_long_layer_name_that_overflows (Dense)", "(None, 10)", "0"));
+    }
+
+    @Test
+    void namesCountAndShapesFollowTheModel() {
+        Sequential model = new Sequential("mlp", new Dense(8, "relu").inputShape(4), new Dropout(0.5), new Dense(3, "softmax"));
+        String s = model.summaryString();
+        assertEquals("Model: \"mlp\"", s.lines().findFirst().orElseThrow());
+        assertEquals(true, s.contains("dropout (Dropout)            (None, 8)                 0"));
+        assertEquals(true, s.contains("Total params: 67\n")); // 4*8+8 + 8*3+3
+        assertEquals(67, model.countParams());
+    }
+
+    @Test
+    void summaryOfAnUnbuiltModelSaysHowToBuildIt() {
+        Sequential model = new Sequential(new Dense(3));
+        IllegalStateException e = assertThrows(IllegalStateException.class, model::summaryString);
+        assertEquals("Model 'sequential' is not built yet, so its output shapes and weights are unknown. Give the first layer an input"
+                + " shape, e.g. new Flatten().inputShape(28, 28), call build(28, 28), or call fit or predict first.", e.getMessage());
+        IllegalStateException c = assertThrows(IllegalStateException.class, model::countParams);
+        assertEquals(true, c.getMessage().startsWith("Model 'sequential' is not built yet, so it has no weights to count."));
+        model.build(5);
+        assertEquals(18, model.countParams());
+    }
+}
