@@ -1,0 +1,2 @@
+/** The datasets the examples and the benchmark use, including the offline {@code mnist-10k} split. */
+package io.github.keras4j.examples.data;
