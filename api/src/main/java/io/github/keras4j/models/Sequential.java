@@ -11,9 +11,11 @@ import io.github.keras4j.losses.Losses;
 import io.github.keras4j.metrics.Metrics;
 import io.github.keras4j.optimizers.Optimizer;
 import io.github.keras4j.optimizers.Optimizers;
+import io.github.keras4j.saving.Saving;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -217,6 +219,36 @@ public class Sequential {
     /** Sets every weight from {@code weights}, in {@link #getWeights()} order; nothing changes if one does not fit. */
     public void setWeights(List<INDArray> weights) {
         guard.changeWeights(() -> WeightCheck.assign(this, stack.parameters(), weights));
+    }
+
+    /**
+     * Writes the model as a Keras 3 {@code .keras} file, atomically (a failed save leaves any previous file
+     * intact): architecture, weights, and the compile settings with the optimizer's state. Load it with
+     * {@link Models#load(Path)} or Keras' {@code load_model}.
+     */
+    public void save(Path path) {
+        guard.use("save", () -> {
+            Saving.saveModel(ModelFiles.describe(this), path);
+            return null;
+        });
+    }
+
+    /** Writes the weights alone in Keras' {@code .weights.h5} layout (the file name must end in {@code .weights.h5}). */
+    public void saveWeights(Path path) {
+        guard.use("saveWeights", () -> {
+            Saving.saveWeights(ModelFiles.describe(this), path);
+            return null;
+        });
+    }
+
+    /** Loads weights saved by {@link #saveWeights(Path)} (or Keras) into this built model; nothing changes if one does not fit. */
+    public void loadWeights(Path path) {
+        guard.changeWeights(() -> Saving.loadWeights(path, ModelFiles.describe(this)));
+    }
+
+    /** The architecture (and compile settings) as Keras' JSON; see {@link Models#fromJson(String)}. */
+    public String toJson() {
+        return Saving.toJson(ModelFiles.describe(this));
     }
 
     /** The number of scalars in the weights. */

@@ -167,5 +167,7 @@ final class SequentialConfigs {
             layer.build(shape, dataType);
             shape = layer.computeOutputShape(shape);
         }
+        // The index only served the messages above: the layers belong to no model until one adds them.
+        read.forEach(r -> r.layer().setIndex(-1));
     }
 }
