@@ -38,12 +38,17 @@ public final class CallbackList {
         callbacks.forEach(c -> c.onEpochEnd(epoch, logs));
     }
 
+    // The per-batch hooks loop by index: a capturing lambda per batch would be garbage on every step.
     public void onTrainBatchBegin(int batch, Map<String, Double> logs) {
-        callbacks.forEach(c -> c.onTrainBatchBegin(batch, logs));
+        for (int i = 0; i < callbacks.size(); i++) {
+            callbacks.get(i).onTrainBatchBegin(batch, logs);
+        }
     }
 
     public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
-        callbacks.forEach(c -> c.onTrainBatchEnd(batch, logs));
+        for (int i = 0; i < callbacks.size(); i++) {
+            callbacks.get(i).onTrainBatchEnd(batch, logs);
+        }
     }
 
     public void onTestBegin(Map<String, Double> logs) {

@@ -34,9 +34,14 @@ import java.util.Map;
 final class FitLoop {
     private final Sequential model;
     private final Compiled compiled;
-    /** The latest weights known to be finite (taken at epoch starts) and the epoch they start. */
+    /** The latest weights known to be finite (taken at epoch starts, into arrays made once) and the epoch they start. */
     private List<INDArray> finiteWeights;
-    private int finiteEpoch;
+    private int finiteEpoch = -1;
+    private float[] scan = new float[0];
+    /** The (empty) logs of onTrainBatchBegin, reused: a new map per batch is garbage on every step. */
+    private final Map<String, Double> batchBeginLogs = new LinkedHashMap<>();
+    /** The logs of onTrainBatchEnd, refilled per batch; callbacks read them during the call, as in Keras. */
+    private final Map<String, Double> batchEndLogs = new LinkedHashMap<>();
 
     FitLoop(Sequential model, Compiled compiled) {
         this.model = model;
@@ -75,20 +80,21 @@ final class FitLoop {
     private Map<String, Double> trainEpoch(int epoch, int epochs, Batches batches, EpochMetrics train, CallbackList callbacks) {
         LayerStack stack = model.stack();
         if (allFinite(stack.parameters())) {
-            finiteWeights = snapshot(stack.parameters());
+            snapshot(stack.parameters());
             finiteEpoch = epoch;
         }
         batches.startEpoch();
         train.reset();
         for (int b = 0; b < batches.count(); b++) {
-            callbacks.onTrainBatchBegin(b, new LinkedHashMap<>());
+            batchBeginLogs.clear();
+            callbacks.onTrainBatchBegin(b, batchBeginLogs);
             INDArray yb = batches.y(b);
             StepResult step = stack.trainStep(batches.x(b), yb, compiled.loss(), compiled.optimizer());
             if (train.hasMetrics()) {
                 train.stage(yb, step.predictions());
             }
             train.record(step.loss(), batches.size(b));
-            Map<String, Double> logs = train.logs();
+            Map<String, Double> logs = train.logsInto(batchEndLogs);
             boolean restored = !step.updated() && restoreIfNotFinite(stack.parameters());
             callbacks.onTrainBatchEnd(b, logs);
             if (!step.updated() && !model.stopTraining()) {
@@ -111,19 +117,29 @@ final class FitLoop {
         return list;
     }
 
-    /** A copy of the weights, kept to undo an update that overflowed them. */
-    private static List<INDArray> snapshot(List<Parameter> params) {
-        List<INDArray> copy = new ArrayList<>(params.size());
-        for (Parameter p : params) {
-            copy.add(p.value().dup());
+    /** Copies the weights into the snapshot arrays (made on the first call), to undo an update that overflowed them. */
+    private void snapshot(List<Parameter> params) {
+        if (finiteWeights == null) {
+            finiteWeights = new ArrayList<>(params.size());
+            for (Parameter p : params) {
+                finiteWeights.add(p.value().ulike());
+            }
         }
-        return copy;
+        for (int i = 0; i < params.size(); i++) {
+            INDArray w = params.get(i).value();
+            NativeMemory.copy(w, 0, finiteWeights.get(i), 0, w.length());
+        }
     }
 
-    private static boolean allFinite(List<Parameter> params) {
+    private boolean allFinite(List<Parameter> params) {
         for (Parameter p : params) {
-            for (double v : NativeMemory.read(p.value())) {
-                if (!Double.isFinite(v)) {
+            int n = (int) p.size();
+            if (scan.length < n) {
+                scan = new float[n];
+            }
+            NativeMemory.readFloats(p.value(), scan);
+            for (int i = 0; i < n; i++) {
+                if (!Float.isFinite(scan[i])) {
                     return false;
                 }
             }
@@ -137,7 +153,7 @@ final class FitLoop {
      * finite weights, so the model is never left holding NaN or infinite weights.
      */
     private boolean restoreIfNotFinite(List<Parameter> params) {
-        if (allFinite(params) || finiteWeights == null) {
+        if (allFinite(params) || finiteEpoch < 0) {
             return false;
         }
         for (int i = 0; i < params.size(); i++) {

@@ -21,7 +21,11 @@ final class Preflight {
     /** Raw 8-bit pixel values reach this; scaled inputs stay at or below 1. */
     static final double PIXEL_MAX = 255;
     /** Values read per chunk when scanning an array, so a scan never stages a whole dataset at once. */
-    private static final int SCAN_CHUNK = 1 << 18;
+    private static final int SCAN_CHUNK = 1 << 16;
+    // Scan buffers kept per thread: fit and evaluate scan their data on every call, and fresh buffers each
+    // time would be garbage that makes the heap (and resident memory) creep up over a long run.
+    private static final ThreadLocal<float[]> SCAN_FLOATS = ThreadLocal.withInitial(() -> new float[SCAN_CHUNK]);
+    private static final ThreadLocal<double[]> SCAN_DOUBLES = ThreadLocal.withInitial(() -> new double[SCAN_CHUNK]);
 
     private Preflight() {
     }
@@ -119,26 +123,23 @@ final class Preflight {
     static Stats checkFinite(String name, INDArray a) {
         long n = a.size(0);
         long perSample = Math.max(1, Rows.length(a));
-        INDArray rows = a.reshape('c', n, perSample);
-        long chunkRows = Math.max(1, SCAN_CHUNK / perSample);
-        int capacity = (int) (Math.min(n, chunkRows) * perSample);
+        long length = a.length();
         boolean wide = a.dataType() == DataType.DOUBLE; // float64 values beyond float32's range are still finite
-        double[] doubles = wide ? new double[capacity] : null;
-        float[] floats = wide ? null : new float[capacity];
+        double[] doubles = wide ? SCAN_DOUBLES.get() : null;
+        float[] floats = wide ? null : SCAN_FLOATS.get();
         double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
         boolean whole = true;
-        for (long start = 0; start < n; start += chunkRows) {
-            INDArray chunk = NativeMemory.contiguous(Rows.view(rows, start, Math.min(n, start + chunkRows)));
-            int count = (int) chunk.length();
+        for (long start = 0; start < length; start += SCAN_CHUNK) {
+            int count = (int) Math.min(SCAN_CHUNK, length - start);
             if (wide) {
-                NativeMemory.read(chunk, doubles);
+                NativeMemory.read(a, start, doubles, count);
             } else {
-                NativeMemory.readFloats(chunk, floats);
+                NativeMemory.readFloats(a, start, floats, count);
             }
             for (int i = 0; i < count; i++) {
                 double v = wide ? doubles[i] : floats[i];
                 if (!Double.isFinite(v)) {
-                    long index = start * perSample + i;
+                    long index = start + i;
                     throw new IllegalArgumentException(name + " contains " + (Double.isNaN(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity")
                             + " at sample " + index / perSample + " (value " + index % perSample + " of that sample). Training on it"
                             + " would turn every weight into NaN: remove those samples, or replace the values (e.g. with the"
@@ -168,21 +169,15 @@ final class Preflight {
         void accept(long index, double value);
     }
 
-    /** Calls {@code check} on every value of the contiguous array {@code a}, in c order, a chunk of rows at a time. */
+    /** Calls {@code check} on every value of the contiguous array {@code a}, in c order, a chunk at a time. */
     private static void scan(String name, INDArray a, ValueCheck check) {
-        long n = a.size(0);
-        long perSample = Math.max(1, Rows.length(a));
-        INDArray rows = a.reshape('c', n, perSample);
-        long chunkRows = Math.max(1, SCAN_CHUNK / perSample);
-        double[] buffer = new double[(int) Math.min(n, chunkRows) * (int) perSample];
-        for (long start = 0; start < n; start += chunkRows) {
-            long end = Math.min(n, start + chunkRows);
-            INDArray chunk = NativeMemory.contiguous(Rows.view(rows, start, end));
-            int count = (int) chunk.length();
-            NativeMemory.read(chunk, buffer);
-            long base = start * perSample;
+        long length = a.length();
+        double[] buffer = SCAN_DOUBLES.get();
+        for (long start = 0; start < length; start += SCAN_CHUNK) {
+            int count = (int) Math.min(SCAN_CHUNK, length - start);
+            NativeMemory.read(a, start, buffer, count);
             for (int i = 0; i < count; i++) {
-                check.accept(base + i, buffer[i]);
+                check.accept(start + i, buffer[i]);
             }
         }
     }

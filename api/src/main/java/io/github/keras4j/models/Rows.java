@@ -3,8 +3,6 @@ package io.github.keras4j.models;
 import io.github.keras4j.backend.NativeMemory;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.INDArrayIndex;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /** Sample-wise (first axis) helpers for the data arrays of fit, evaluate and predict. */
 final class Rows {
@@ -17,17 +15,12 @@ final class Rows {
         return NativeMemory.isStageable(typed) ? typed : typed.dup('c');
     }
 
-    /** Samples {@code [from, to)} as a view: contiguous when {@code a} is. */
+    /**
+     * Samples {@code [from, to)} of a contiguous array as a view. Built by {@link NativeMemory#rows}, not ND4J's
+     * {@code get(interval(...))}, which can return an empty array when {@code a} is itself a view.
+     */
     static INDArray view(INDArray a, long from, long to) {
-        if (from == 0 && to == a.size(0)) {
-            return a;
-        }
-        INDArrayIndex[] index = new INDArrayIndex[a.rank()];
-        index[0] = NDArrayIndex.interval(from, to);
-        for (int i = 1; i < index.length; i++) {
-            index[i] = NDArrayIndex.all();
-        }
-        return a.get(index);
+        return NativeMemory.rows(a, from, to);
     }
 
     /** The shape of {@code rows} samples of {@code a}. */

@@ -6,8 +6,6 @@ import io.github.keras4j.random.SeedGenerator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.INDArrayIndex;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.SplittableRandom;
 
@@ -73,12 +71,8 @@ public final class Utils {
         if (n == a.size(0)) {
             return a;
         }
-        INDArrayIndex[] index = new INDArrayIndex[a.rank()];
-        index[0] = NDArrayIndex.interval(0, n);
-        for (int i = 1; i < index.length; i++) {
-            index[i] = NDArrayIndex.all();
-        }
-        return a.get(index);
+        // NativeMemory.rows, not a.get(interval(...)): ND4J's indexing can return an empty array for a view of a view.
+        return NativeMemory.rows(NativeMemory.isContiguous(a) ? a : a.dup('c'), 0, n);
     }
 
     /**

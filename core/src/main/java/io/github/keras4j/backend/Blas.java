@@ -48,21 +48,25 @@ public final class Blas {
         int ta = transA ? CblasTrans : CblasNoTrans;
         int tb = transB ? CblasTrans : CblasNoTrans;
         if (c.dataType() == DataType.FLOAT) {
-            cblas_sgemm(CblasRowMajor, ta, tb, m, n, k, (float) alpha, NativeMemory.floatPointer(a), aCols,
-                    NativeMemory.floatPointer(b), bCols, (float) beta, NativeMemory.floatPointer(c), n);
+            cblas_sgemm(CblasRowMajor, ta, tb, m, n, k, (float) alpha, NativeMemory.floatPointer(a, 0), aCols,
+                    NativeMemory.floatPointer(b, 1), bCols, (float) beta, NativeMemory.floatPointer(c, 2), n);
         } else {
-            cblas_dgemm(CblasRowMajor, ta, tb, m, n, k, alpha, NativeMemory.doublePointer(a), aCols,
-                    NativeMemory.doublePointer(b), bCols, beta, NativeMemory.doublePointer(c), n);
+            cblas_dgemm(CblasRowMajor, ta, tb, m, n, k, alpha, NativeMemory.doublePointer(a, 0), aCols,
+                    NativeMemory.doublePointer(b, 1), bCols, beta, NativeMemory.doublePointer(c, 2), n);
         }
     }
 
-    private static void check(INDArray a, INDArray b, INDArray c) {
-        for (INDArray x : new INDArray[] {a, b, c}) {
-            if (x.rank() != 2) {
-                throw new IllegalArgumentException("gemm needs 2-D arrays, got shape " + Arrays.toString(x.shape()));
-            }
-            NativeMemory.requireStageable(x);
+    private static void checkMatrix(INDArray x) {
+        if (x.rank() != 2) {
+            throw new IllegalArgumentException("gemm needs 2-D arrays, got shape " + Arrays.toString(x.shape()));
         }
+        NativeMemory.requireStageable(x);
+    }
+
+    private static void check(INDArray a, INDArray b, INDArray c) {
+        checkMatrix(a);
+        checkMatrix(b);
+        checkMatrix(c);
         if (a.dataType() != c.dataType() || b.dataType() != c.dataType()) {
             throw new IllegalArgumentException("gemm needs one data type, got " + a.dataType() + ", " + b.dataType() + ", " + c.dataType());
         }

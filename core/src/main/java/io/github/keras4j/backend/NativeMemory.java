@@ -4,6 +4,7 @@ import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.Arrays;
 
@@ -30,12 +31,12 @@ public final class NativeMemory {
         int n = checkedLength(a, dst.length);
         if (a.dataType() == DataType.FLOAT) {
             float[] tmp = floatScratch(n);
-            floatPointer(a).get(tmp, 0, n);
+            floatPointer(a, 0).get(tmp, 0, n);
             for (int i = 0; i < n; i++) {
                 dst[i] = tmp[i];
             }
         } else if (a.dataType() == DataType.DOUBLE) {
-            doublePointer(a).get(dst, 0, n);
+            doublePointer(a, 0).get(dst, 0, n);
         } else {
             throw unsupported(a);
         }
@@ -58,9 +59,9 @@ public final class NativeMemory {
             for (int i = 0; i < n; i++) {
                 tmp[i] = (float) src[i];
             }
-            floatPointer(a).put(tmp, 0, n);
+            floatPointer(a, 0).put(tmp, 0, n);
         } else if (a.dataType() == DataType.DOUBLE) {
-            doublePointer(a).put(src, 0, n);
+            doublePointer(a, 0).put(src, 0, n);
         } else {
             throw unsupported(a);
         }
@@ -73,10 +74,10 @@ public final class NativeMemory {
     public static void readFloats(INDArray a, float[] dst) {
         int n = checkedLength(a, dst.length);
         if (a.dataType() == DataType.FLOAT) {
-            floatPointer(a).get(dst, 0, n);
+            floatPointer(a, 0).get(dst, 0, n);
         } else if (a.dataType() == DataType.DOUBLE) {
             double[] tmp = new double[n];
-            doublePointer(a).get(tmp, 0, n);
+            doublePointer(a, 0).get(tmp, 0, n);
             for (int i = 0; i < n; i++) {
                 dst[i] = (float) tmp[i];
             }
@@ -85,17 +86,56 @@ public final class NativeMemory {
         }
     }
 
+    /**
+     * Copies elements {@code [offset, offset + count)} of {@code a} (c order) into {@code dst[0..count)} as
+     * float32 (narrowing float64), without making a view: for scanning large arrays a chunk at a time.
+     */
+    public static void readFloats(INDArray a, long offset, float[] dst, int count) {
+        requireStageable(a);
+        if (offset < 0 || count < 0 || offset + count > a.length() || count > dst.length) {
+            throw new IndexOutOfBoundsException("elements [" + offset + ", " + (offset + count) + ") of " + a.length()
+                    + " into a buffer of " + dst.length);
+        }
+        if (a.dataType() == DataType.FLOAT) {
+            floatPointer(a, 0).position(offset).get(dst, 0, count);
+        } else {
+            double[] tmp = new double[count];
+            doublePointer(a, 0).position(offset).get(tmp, 0, count);
+            for (int i = 0; i < count; i++) {
+                dst[i] = (float) tmp[i];
+            }
+        }
+    }
+
+    /** As {@link #readFloats(INDArray, long, float[], int)}, into doubles (exact for float64 arrays). */
+    public static void read(INDArray a, long offset, double[] dst, int count) {
+        requireStageable(a);
+        if (offset < 0 || count < 0 || offset + count > a.length() || count > dst.length) {
+            throw new IndexOutOfBoundsException("elements [" + offset + ", " + (offset + count) + ") of " + a.length()
+                    + " into a buffer of " + dst.length);
+        }
+        if (a.dataType() == DataType.DOUBLE) {
+            doublePointer(a, 0).position(offset).get(dst, 0, count);
+        } else {
+            float[] tmp = floatScratch(count);
+            floatPointer(a, 0).position(offset).get(tmp, 0, count);
+            for (int i = 0; i < count; i++) {
+                dst[i] = tmp[i];
+            }
+        }
+    }
+
     /** Copies {@code src[0..length)} into {@code a}, widening when {@code a} is float64. */
     public static void writeFloats(float[] src, INDArray a) {
         int n = checkedLength(a, src.length);
         if (a.dataType() == DataType.FLOAT) {
-            floatPointer(a).put(src, 0, n);
+            floatPointer(a, 0).put(src, 0, n);
         } else if (a.dataType() == DataType.DOUBLE) {
             double[] tmp = new double[n];
             for (int i = 0; i < n; i++) {
                 tmp[i] = src[i];
             }
-            doublePointer(a).put(tmp, 0, n);
+            doublePointer(a, 0).put(tmp, 0, n);
         } else {
             throw unsupported(a);
         }
@@ -108,13 +148,9 @@ public final class NativeMemory {
         if (src.dataType() != dst.dataType()) {
             throw new IllegalArgumentException("copy needs equal data types, got " + src.dataType() + " and " + dst.dataType());
         }
-        long bytes = count * src.dataType().width();
-        org.bytedeco.javacpp.Pointer from = src.data().addressPointer();
-        org.bytedeco.javacpp.Pointer to = dst.data().addressPointer();
-        org.bytedeco.javacpp.Pointer.memcpy(
-                new org.bytedeco.javacpp.BytePointer(to).position(dstOffset * dst.dataType().width()),
-                new org.bytedeco.javacpp.BytePointer(from).position(srcOffset * src.dataType().width()),
-                bytes);
+        int width = src.dataType().width();
+        RawPointers p = RawPointers.get();
+        org.bytedeco.javacpp.Pointer.memcpy(p.bytes[0].at(dst, dstOffset * width), p.bytes[1].at(src, srcOffset * width), count * width);
     }
 
     /**
@@ -136,25 +172,62 @@ public final class NativeMemory {
                     + count + " rows of " + rowLength + " elements");
         }
         long bytes = rowLength * src.dataType().width();
-        org.bytedeco.javacpp.BytePointer from0 = new org.bytedeco.javacpp.BytePointer(src.data().addressPointer());
-        org.bytedeco.javacpp.BytePointer to0 = new org.bytedeco.javacpp.BytePointer(dst.data().addressPointer());
+        RawPointers p = RawPointers.get();
         for (int i = 0; i < count; i++) {
             int r = rows[from + i];
             if (r < 0 || r >= srcRows) {
                 throw new IndexOutOfBoundsException("gatherRows: row " + r + " outside [0, " + srcRows + ")");
             }
-            from0.position(r * bytes);
-            to0.position(i * bytes);
-            org.bytedeco.javacpp.Pointer.memcpy(to0, from0, bytes);
+            org.bytedeco.javacpp.Pointer.memcpy(p.bytes[0].at(dst, i * bytes), p.bytes[1].at(src, r * bytes), bytes);
         }
+    }
+
+    /**
+     * Rows {@code [from, to)} of {@code a} (along the first axis) as a c-ordered view sharing its memory.
+     *
+     * <p>Why not {@code a.get(NDArrayIndex.interval(from, to), ...)}: in ND4J 1.0.0-M2.1 that returns an
+     * empty array for some row ranges of arrays that are themselves row-range views (rows [1, 3) of a view
+     * of rows [3, 7), for one), silently. This builds the view from the shared buffer and offset instead.
+     * Creating any ND4J view costs about 15 us, so callers on a hot path keep the views they make.
+     */
+    public static INDArray rows(INDArray a, long from, long to) {
+        requireContiguous(a);
+        long n = a.rank() == 0 ? 0 : a.size(0);
+        if (from < 0 || to > n || from > to) {
+            throw new IndexOutOfBoundsException("rows [" + from + ", " + to + ") of an array with " + n + " rows");
+        }
+        if (from == 0 && to == n) {
+            return a;
+        }
+        long[] shape = a.shape().clone();
+        shape[0] = to - from;
+        long rowLength = n == 0 ? 0 : a.length() / n;
+        return view(a, from * rowLength, shape);
+    }
+
+    /** A c-ordered view of {@code a}'s memory starting {@code offset} elements in, of {@code shape}; no copy. */
+    public static INDArray view(INDArray a, long offset, long[] shape) {
+        requireContiguous(a);
+        long[] stride = new long[shape.length];
+        long step = 1;
+        for (int i = shape.length - 1; i >= 0; i--) {
+            stride[i] = step;
+            step *= shape[i];
+        }
+        if (offset < 0 || offset + step > a.length()) {
+            throw new IndexOutOfBoundsException("a view of " + step + " elements at " + offset + " does not fit in " + a.length());
+        }
+        return Nd4j.create(a.data(), shape, stride, a.offset() + offset, 'c', a.dataType());
     }
 
     /** True when {@code a} can be staged or handed to BLAS directly: laid out in c order without gaps, float or double. */
     public static boolean isStageable(INDArray a) {
         DataType t = a.dataType();
-        if (t != DataType.FLOAT && t != DataType.DOUBLE) {
-            return false;
-        }
+        return (t == DataType.FLOAT || t == DataType.DOUBLE) && isContiguous(a);
+    }
+
+    /** True when {@code a} is laid out in c order without gaps, whatever its type. */
+    public static boolean isContiguous(INDArray a) {
         if (a.length() <= 1 || a.rank() == 0) {
             return true;
         }
@@ -182,13 +255,20 @@ public final class NativeMemory {
         return a.castTo(t).dup('c');
     }
 
-    static FloatPointer floatPointer(INDArray a) {
-        // data().addressPointer() already points at the first element of a view.
-        return new FloatPointer(a.data().addressPointer());
+    /** A pointer at {@code a}'s first element, valid until this thread's next call that uses the same slot (0..2). */
+    static FloatPointer floatPointer(INDArray a, int slot) {
+        return RawPointers.get().floats[slot].at(a);
     }
 
-    static DoublePointer doublePointer(INDArray a) {
-        return new DoublePointer(a.data().addressPointer());
+    static DoublePointer doublePointer(INDArray a, int slot) {
+        return RawPointers.get().doubles[slot].at(a);
+    }
+
+    static void requireContiguous(INDArray a) {
+        if (!isContiguous(a)) {
+            throw new IllegalArgumentException("internal: expected a contiguous c-order array, got order " + a.ordering()
+                    + " shape " + Arrays.toString(a.shape()) + " strides " + Arrays.toString(a.stride()));
+        }
     }
 
     static void requireStageable(INDArray a) {

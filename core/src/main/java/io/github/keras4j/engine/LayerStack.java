@@ -1,6 +1,7 @@
 package io.github.keras4j.engine;
 
 import io.github.keras4j.backend.NativeMemory;
+import io.github.keras4j.backend.RowBuffer;
 import io.github.keras4j.backend.Threads;
 import io.github.keras4j.layers.ActivatedLayer;
 import io.github.keras4j.layers.Layer;
@@ -12,9 +13,9 @@ import io.github.keras4j.optimizers.Optimizer;
 import io.github.keras4j.regularizers.Regularizer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -33,7 +34,8 @@ public final class LayerStack {
     private double[] gradient = new double[0];
     private double[] weights = new double[0];
     private double[] weightGradients = new double[0];
-    private INDArray gradientArray;
+    private final RowBuffer gradientBuffer = new RowBuffer();
+    private List<Parameter> parameters;
 
     public LayerStack() {
         Threads.ensureConfigured();
@@ -41,6 +43,7 @@ public final class LayerStack {
 
     /** Appends a layer, building it at once when the input shape is known. */
     public void add(Layer layer) {
+        parameters = null;
         layer.setIndex(layers.size());
         if (layers.isEmpty() && layer.declaredInputShape() != null) {
             inputShape = layer.declaredInputShape();
@@ -70,6 +73,7 @@ public final class LayerStack {
         if (layers.isEmpty()) {
             throw new IllegalStateException("pop() on a model with no layers");
         }
+        parameters = null;
         Layer removed = layers.remove(layers.size() - 1);
         removed.setIndex(-1);
         if (layers.isEmpty()) {
@@ -106,6 +110,7 @@ public final class LayerStack {
         }
         this.inputShape = inputShape;
         this.dataType = type;
+        parameters = null;
         Shape s = inputShape;
         for (Layer layer : layers) {
             layer.build(s, type);
@@ -125,11 +130,18 @@ public final class LayerStack {
         return s;
     }
 
-    /** All trainable parameters, layer by layer, in Keras' order. */
+    /** All trainable parameters, layer by layer, in Keras' order; read-only. */
     public List<Parameter> parameters() {
-        List<Parameter> all = new ArrayList<>();
-        for (Layer layer : layers) {
-            all.addAll(layer.parameters());
+        List<Parameter> all = parameters;
+        if (all == null || !isBuilt()) {
+            List<Parameter> list = new ArrayList<>();
+            for (Layer layer : layers) {
+                list.addAll(layer.parameters());
+            }
+            all = Collections.unmodifiableList(list);
+            if (isBuilt()) {
+                parameters = all; // fixed until a layer is added or removed
+            }
         }
         return all;
     }
@@ -140,8 +152,8 @@ public final class LayerStack {
             build(Shape.ofSamples(x.shape()), x.dataType() == DataType.DOUBLE ? DataType.DOUBLE : DataType.FLOAT);
         }
         INDArray out = x;
-        for (Layer layer : layers) {
-            out = layer.forward(out, training);
+        for (int i = 0; i < layers.size(); i++) { // indexed: an iterator per pass is garbage on every step
+            out = layers.get(i).forward(out, training);
         }
         return out;
     }
@@ -182,11 +194,9 @@ public final class LayerStack {
             predictions = grow(predictions, n);
             NativeMemory.read(out, predictions);
             value = loss.compute(yTrue, predictions, gradient, rows, width, trueWidth);
-            if (gradientArray == null || gradientArray.length() != n || gradientArray.dataType() != out.dataType()) {
-                gradientArray = Nd4j.create(out.dataType(), out.shape(), 'c');
-            }
+            INDArray gradientArray = gradientBuffer.rows((int) out.size(0), Arrays.copyOfRange(out.shape(), 1, out.rank()), out.dataType());
             NativeMemory.write(gradient, gradientArray);
-            g = last.backward(gradientArray.reshape('c', out.shape()), lastIndex > firstTrainable);
+            g = last.backward(gradientArray, lastIndex > firstTrainable);
         }
         for (int i = lastIndex - 1; i >= firstTrainable && g != null; i--) {
             g = layers.get(i).backward(g, i > firstTrainable);
@@ -205,7 +215,8 @@ public final class LayerStack {
     /** Sum of all regularization penalties; adds their gradients to the parameters' gradients. */
     private double applyRegularization(List<Parameter> params) {
         double penalty = 0;
-        for (Parameter p : params) {
+        for (int k = 0; k < params.size(); k++) {
+            Parameter p = params.get(k);
             Regularizer r = p.regularizer();
             if (r == null) {
                 continue;

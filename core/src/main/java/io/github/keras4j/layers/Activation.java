@@ -3,16 +3,19 @@ package io.github.keras4j.layers;
 import io.github.keras4j.activations.ActivationFunction;
 import io.github.keras4j.activations.Activations;
 import io.github.keras4j.backend.NativeMemory;
+import io.github.keras4j.backend.RowBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.Arrays;
 
 /** Keras' Activation layer: applies an activation function to its input; the shape is unchanged. */
 public class Activation extends Layer implements ActivatedLayer {
     private static final int Z = 0, A = 1, GRAD = 2;
 
     private final ActivationFunction activation;
-    private final Scratch scratch = new Scratch(3);
-    private final RowBuffer outBuffer = new RowBuffer();
+    // Training buffers (read by backward) and one set per inference thread, reused across batches.
+    private final Work train = new Work();
+    private final ThreadLocal<Work> inference = ThreadLocal.withInitial(Work::new);
     private final RowBuffer gradBuffer = new RowBuffer();
     private long[] lastShape;
     private StagedOutput last;
@@ -50,20 +53,20 @@ public class Activation extends Layer implements ActivatedLayer {
 
     @Override
     protected INDArray call(INDArray x, boolean training) {
-        INDArray xc = NativeMemory.contiguous(x);
+        Work work = training ? train : inference.get();
         int n = (int) x.length();
         int width = (int) x.size(x.rank() - 1);
-        double[] z = training ? scratch.get(Z, n) : new double[n];
-        NativeMemory.read(xc, z);
-        double[] a = training ? scratch.get(A, n) : new double[n];
+        double[] z = work.scratch.get(Z, n);
+        NativeMemory.read(NativeMemory.contiguous(x), z);
+        double[] a = work.scratch.get(A, n);
         activation.forward(z, a, n, width);
-        INDArray out = training ? outBuffer.rows(n / width, width, dataType()) : Nd4j.create(dataType(), n / width, width);
+        INDArray out = work.out.rows((int) x.size(0), sampleShape(x.shape()), dataType());
         NativeMemory.write(a, out);
         if (training) {
             lastShape = x.shape();
             last = new StagedOutput(z, a, n / width, width);
         }
-        return out.reshape('c', x.shape());
+        return out;
     }
 
     @Override
@@ -78,7 +81,7 @@ public class Activation extends Layer implements ActivatedLayer {
         if (!needInputGradient) {
             return null;
         }
-        double[] g = scratch.get(GRAD, last.length());
+        double[] g = train.scratch.get(GRAD, last.length());
         NativeMemory.read(NativeMemory.contiguous(gradOutput), g);
         activation.backward(last.z(), last.a(), g, last.length(), last.width());
         return backwardFromPreActivation(g, true);
@@ -90,14 +93,24 @@ public class Activation extends Layer implements ActivatedLayer {
         if (!needInputGradient) {
             return null;
         }
-        INDArray dx = gradBuffer.rows(last.rows(), last.width(), dataType());
+        INDArray dx = gradBuffer.rows((int) lastShape[0], sampleShape(lastShape), dataType());
         NativeMemory.write(gradZ, dx);
-        return dx.reshape('c', lastShape);
+        return dx;
+    }
+
+    static long[] sampleShape(long[] shape) {
+        return Arrays.copyOfRange(shape, 1, shape.length);
     }
 
     private void requireTrainingForward() {
         if (last == null) {
             throw new IllegalStateException(describe() + ": backward needs a forward pass with training=true first");
         }
+    }
+
+    /** The buffers of one forward pass. */
+    private static final class Work {
+        final Scratch scratch = new Scratch(3);
+        final RowBuffer out = new RowBuffer();
     }
 }

@@ -1,5 +1,7 @@
 package io.github.keras4j.layers;
 
+import io.github.keras4j.backend.RowBuffer;
+
 import io.github.keras4j.activations.ActivationFunction;
 import io.github.keras4j.activations.Activations;
 import io.github.keras4j.backend.Blas;
@@ -10,7 +12,6 @@ import io.github.keras4j.initializers.Initializers;
 import io.github.keras4j.initializers.Zeros;
 import io.github.keras4j.regularizers.Regularizer;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.Arrays;
 
@@ -38,9 +39,10 @@ public class Dense extends Layer implements ActivatedLayer {
     private Parameter kernel;
     private Parameter bias;
 
-    // State of the last training forward, read by backward. Inference never touches it.
-    private final Scratch scratch = new Scratch(4);
-    private final RowBuffer outBuffer = new RowBuffer();
+    // Buffers of the last training forward, read by backward; inference uses a set per thread and never
+    // touches these. Reusing them keeps a training step free of allocations.
+    private final Work train = new Work();
+    private final ThreadLocal<Work> inference = ThreadLocal.withInitial(Work::new);
     private final RowBuffer gradZBuffer = new RowBuffer();
     private final RowBuffer gradInputBuffer = new RowBuffer();
     private INDArray lastInput;
@@ -175,12 +177,13 @@ public class Dense extends Layer implements ActivatedLayer {
         INDArray x2 = as2d(NativeMemory.contiguous(x));
         int rows = (int) x2.rows();
         int n = rows * units;
-        INDArray out = training ? outBuffer.rows(rows, units, dataType()) : Nd4j.create(dataType(), rows, units);
+        Work work = training ? train : inference.get();
+        INDArray out = work.out.rows(rows, units, dataType());
         Blas.gemm(false, false, 1, x2, kernel.value(), 0, out); // z = x . W
-        double[] z = training ? scratch.get(Z, n) : new double[n];
+        double[] z = work.scratch.get(Z, n);
         NativeMemory.read(out, z);
         if (useBias) {
-            double[] b = training ? scratch.get(BIAS, units) : new double[units];
+            double[] b = work.scratch.get(BIAS, units);
             NativeMemory.read(bias.value(), b);
             for (int r = 0; r < n; r += units) {
                 for (int j = 0; j < units; j++) {
@@ -190,7 +193,7 @@ public class Dense extends Layer implements ActivatedLayer {
         }
         double[] a = z;
         if (!activation.isIdentity()) {
-            a = training ? scratch.get(A, n) : new double[n];
+            a = work.scratch.get(A, n);
             activation.forward(z, a, n, units);
         }
         if (useBias || !activation.isIdentity()) {
@@ -219,7 +222,7 @@ public class Dense extends Layer implements ActivatedLayer {
             throw new IllegalArgumentException(describe() + " backward expected a gradient of shape "
                     + Shape.describe(outputShapeFor(lastInputShape)) + " but received " + Shape.describe(gradOutput.shape()));
         }
-        double[] g = scratch.get(GRAD, n);
+        double[] g = train.scratch.get(GRAD, n);
         NativeMemory.read(g2, g);
         activation.backward(last.z(), last.a(), g, n, units);
         return backwardFromPreActivation(g, needInputGradient);
@@ -230,7 +233,7 @@ public class Dense extends Layer implements ActivatedLayer {
         requireTrainingForward();
         int rows = last.rows();
         if (useBias) {
-            double[] db = scratch.get(BIAS, units);
+            double[] db = train.scratch.get(BIAS, units);
             Arrays.fill(db, 0, units, 0);
             for (int r = 0; r < rows * units; r += units) {
                 for (int j = 0; j < units; j++) {
@@ -248,6 +251,12 @@ public class Dense extends Layer implements ActivatedLayer {
         INDArray dx = gradInputBuffer.rows(rows, lastInput.columns(), dataType());
         Blas.gemm(false, true, 1, dz, kernel.value(), 0, dx); // dL/dx = dz . W^T
         return lastInputShape.length == 2 ? dx : dx.reshape(lastInputShape);
+    }
+
+    /** The buffers of one forward pass. */
+    private static final class Work {
+        final Scratch scratch = new Scratch(4);
+        final RowBuffer out = new RowBuffer();
     }
 
     private INDArray as2d(INDArray x) {

@@ -1,5 +1,7 @@
 package io.github.keras4j.layers;
 
+import io.github.keras4j.backend.RowBuffer;
+
 import io.github.keras4j.backend.NativeMemory;
 import io.github.keras4j.random.SeedGenerator;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -85,11 +87,11 @@ public class Dropout extends Layer {
             mask[i] = random.nextDouble() < rate ? 0 : scale;
             v[i] *= mask[i];
         }
-        INDArray out = outBuffer.rows((int) x.size(0), n / x.size(0), dataType());
+        INDArray out = outBuffer.rows((int) x.size(0), Activation.sampleShape(x.shape()), dataType());
         NativeMemory.write(v, out);
         lastShape = x.shape();
         lastLength = n;
-        return out.reshape('c', x.shape());
+        return out;
     }
 
     @Override
@@ -109,8 +111,8 @@ public class Dropout extends Layer {
         for (int i = 0; i < lastLength; i++) {
             g[i] *= mask[i]; // the same mask as the forward pass
         }
-        INDArray dx = gradBuffer.rows((int) lastShape[0], lastLength / lastShape[0], dataType());
+        INDArray dx = gradBuffer.rows((int) lastShape[0], Activation.sampleShape(lastShape), dataType());
         NativeMemory.write(g, dx);
-        return dx.reshape('c', lastShape);
+        return dx;
     }
 }

@@ -1,10 +1,14 @@
 package io.github.keras4j.layers;
 
 import io.github.keras4j.backend.NativeMemory;
+import io.github.keras4j.backend.ViewCache;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Keras' Flatten: {@code (batch, d1, d2, ...)} to {@code (batch, d1*d2*...)}, a view when the input is contiguous. */
 public class Flatten extends Layer {
+    private final ViewCache trainViews = new ViewCache();
+    private final ViewCache gradientViews = new ViewCache();
+    private final ThreadLocal<ViewCache> inferenceViews = ThreadLocal.withInitial(ViewCache::new);
     private long[] lastInputShape;
 
     @Override
@@ -32,7 +36,8 @@ public class Flatten extends Layer {
         if (x.rank() == 2) {
             return x;
         }
-        return NativeMemory.contiguous(x).reshape('c', x.size(0), x.length() / x.size(0));
+        long[] flat = {x.size(0), x.length() / x.size(0)};
+        return (training ? trainViews : inferenceViews.get()).reshape(NativeMemory.contiguous(x), flat);
     }
 
     @Override
@@ -43,6 +48,6 @@ public class Flatten extends Layer {
         if (!needInputGradient) {
             return null;
         }
-        return NativeMemory.contiguous(gradOutput).reshape('c', lastInputShape);
+        return gradientViews.reshape(NativeMemory.contiguous(gradOutput), lastInputShape);
     }
 }

@@ -76,7 +76,8 @@ public abstract class Optimizer {
     /** One step over all {@code parameters}, reading their gradients and updating their values in place. */
     public void apply(List<Parameter> parameters) {
         iterations++;
-        for (Parameter p : parameters) {
+        for (int k = 0; k < parameters.size(); k++) { // indexed: no iterator garbage per step
+            Parameter p = parameters.get(k);
             int n = (int) p.size();
             if (weights.length < n) {
                 weights = new float[n];
@@ -94,13 +95,15 @@ public abstract class Optimizer {
      * Slots are float32, as Keras keeps them, so a saved optimizer state restores exactly.
      */
     public float[][] slotsOf(Parameter p) {
-        return slots.computeIfAbsent(p, k -> {
-            float[][] s = new float[slotNames().size()][(int) k.size()];
+        float[][] s = slots.get(p); // a plain lookup first: computeIfAbsent would allocate a lambda every step
+        if (s == null) {
+            s = new float[slotNames().size()][(int) p.size()];
             for (int i = 0; i < s.length; i++) {
                 Arrays.fill(s[i], initialSlotValue(i));
             }
-            return s;
-        });
+            slots.put(p, s);
+        }
+        return s;
     }
 
     /** True once {@code p} has slots, i.e. after its first step. */
