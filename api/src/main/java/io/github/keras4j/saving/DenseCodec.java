@@ -19,7 +19,7 @@ final class DenseCodec implements LayerCodec<Dense> {
     public void write(Dense layer, ObjectNode config) {
         String owner = layer.describe();
         config.put("units", layer.units());
-        config.put("activation", ActivationConfigs.write(layer.activation()));
+        config.put("activation", ActivationConfigs.write(layer.activation(), owner));
         config.put("use_bias", layer.useBias());
         config.set("kernel_initializer", InitializerConfigs.write(layer.kernelInitializer(), owner));
         config.set("bias_initializer", InitializerConfigs.write(layer.biasInitializer(), owner));

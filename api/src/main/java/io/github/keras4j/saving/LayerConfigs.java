@@ -33,7 +33,7 @@ final class LayerConfigs {
                     (layer, c) -> c.put("data_format", "channels_last")),
             codec("Activation", Activation.class,
                     c -> new Activation(ActivationConfigs.read(c.raw("activation"), c.owner())),
-                    (layer, c) -> c.put("activation", ActivationConfigs.write(layer.activation()))),
+                    (layer, c) -> c.put("activation", ActivationConfigs.write(layer.activation(), layer.describe()))),
             codec("Dropout", Dropout.class,
                     c -> {
                         c.expect("noise_shape");
