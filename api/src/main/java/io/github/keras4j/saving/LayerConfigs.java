@@ -108,6 +108,20 @@ final class LayerConfigs {
         return serialized;
     }
 
+    /** {@link LayerCodec#variableSize}: the values the layer's variables will hold once built for {@code inputShape}. */
+    static long variableSize(Layer layer, Shape inputShape) {
+        for (LayerCodec<?> c : TABLE) {
+            if (c.type() == layer.getClass()) {
+                return variableSize(c, layer, inputShape);
+            }
+        }
+        return 0;
+    }
+
+    private static <L extends Layer> long variableSize(LayerCodec<L> codec, Layer layer, Shape inputShape) {
+        return codec.variableSize(codec.type().cast(layer), inputShape);
+    }
+
     private static <L extends Layer> void writeOptions(LayerCodec<L> codec, Layer layer, ObjectNode config) {
         codec.write(codec.type().cast(layer), config);
     }
