@@ -151,7 +151,7 @@ final class LayerConfigs {
         c.expect("activity_regularizer");
         DataType dataType = KerasJson.readDtype(c.raw("dtype"), owner);
         Shape declared = declaredInputShape(c);
-        Layer layer = codec.read(c);
+        Layer layer = c.create(codec::read);
         c.finish();
         if (name != null) {
             layer.name(name);

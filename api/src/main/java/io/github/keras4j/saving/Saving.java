@@ -72,6 +72,8 @@ public final class Saving {
     /**
      * Reads a {@code .keras} (Keras 3, tf.keras 2.15) or legacy Keras 2 {@code .h5} model. With
      * {@code compile} false the compile config is ignored, as in Keras' {@code load_model(compile=False)}.
+     * The config is checked against the sizes of the file's weights before any layer allocates its own, so a
+     * damaged config fails with a message instead of exhausting memory.
      */
     public static ModelDescription loadModel(Path path, boolean compile) {
         String source = "file '" + path + "'";

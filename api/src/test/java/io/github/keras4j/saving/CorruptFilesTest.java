@@ -131,6 +131,40 @@ class CorruptFilesTest {
         assertEquals("the entry model.weights.h5 fails its CRC check; the file is damaged", failure(file));
     }
 
+    /** A flipped bit in the central directory's size of an entry declares a gigabyte; nothing that large is reserved. */
+    @Test
+    void damagedDeclaredSizeReservesNoMoreThanTheArchiveHolds() throws IOException {
+        byte[] damaged = goodBytes.clone();
+        int header = indexOf(damaged, centralDirectoryHeader("model.weights.h5"));
+        int size = header + 24; // uncompressed size, 4 bytes little-endian
+        long declared = (damaged[size] & 0xffL) | (damaged[size + 1] & 0xffL) << 8 | (damaged[size + 2] & 0xffL) << 16
+                | (damaged[size + 3] & 0xffL) << 24;
+        damaged[size + 3] ^= 0x40;
+        Path file = dir.resolve("declared-gigabyte.keras");
+        Files.write(file, damaged);
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+
+        String message = failure(file);
+
+        assertTrue(threads.getCurrentThreadAllocatedBytes() - before < 64 << 20, "allocated " + (threads.getCurrentThreadAllocatedBytes() - before));
+        assertEquals("the entry model.weights.h5 has " + declared + " bytes but the archive declares " + (declared + (1L << 30))
+                + "; the file is damaged or truncated", message);
+    }
+
+    /** The start of the central directory record of {@code name}: its signature, up to its name. */
+    private byte[] centralDirectoryHeader(String name) throws IOException {
+        byte[] bytes = goodBytes;
+        byte[] nameBytes = name.getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i + 46 + nameBytes.length <= bytes.length; i++) {
+            if (bytes[i] == 'P' && bytes[i + 1] == 'K' && bytes[i + 2] == 1 && bytes[i + 3] == 2
+                    && Arrays.equals(Arrays.copyOfRange(bytes, i + 46, i + 46 + nameBytes.length), nameBytes)) {
+                return Arrays.copyOfRange(bytes, i, i + 46 + nameBytes.length);
+            }
+        }
+        throw new AssertionError("no central directory record for " + name);
+    }
+
     /**
      * A config whose sizes were damaged (a Dense of 100,000,000 units) is refused for not fitting the weights
      * that come with it, before any layer allocates its variables.
