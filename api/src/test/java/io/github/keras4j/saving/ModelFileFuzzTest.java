@@ -54,7 +54,7 @@ class ModelFileFuzzTest {
     static final int DEFAULT_TRIES = 200;
     private static final int TRIES = Integer.getInteger("keras4j.fuzz.tries", DEFAULT_TRIES);
     private static final long SEED = Long.getLong("keras4j.fuzz.seed", 20_241_127L);
-    /** Far above what loading these small files takes (about 1 MB), far below a layer sized by a damaged config. */
+    /** Far above what loading these small files allocates, far below a buffer or layer sized by a damaged header or config. */
     private static final long MAX_ALLOCATION = 64L << 20;
     /** A load that takes this long has hung; a normal one takes milliseconds. */
     private static final long HANG_SECONDS = 60;
