@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Reads one Keras {@code config} object with typed getters that remember which keys were read, so that
@@ -99,6 +100,21 @@ final class ConfigReader {
             throw invalid(key, v, "an integer or null");
         }
         return v.asLong();
+    }
+
+    /**
+     * The object {@code reader} makes from this config. A value the object's constructor rejects (a
+     * negative stddev, a rho of 1) fails with the constructor's message prefixed by the owner.
+     */
+    <T> T create(Function<ConfigReader, T> reader) {
+        try {
+            return reader.apply(this);
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith(owner)) {
+                throw e;
+            }
+            throw new IllegalArgumentException(owner + " has an invalid config: " + e.getMessage(), e);
+        }
     }
 
     /** Marks keys as read whatever their value: options that do not change what keras4j computes. */

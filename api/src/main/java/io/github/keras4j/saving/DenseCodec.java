@@ -2,6 +2,7 @@ package io.github.keras4j.saving;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.keras4j.layers.Dense;
+import io.github.keras4j.layers.Shape;
 
 /** Keras' {@code Dense} config: units, activation, use_bias, initializers, regularizers; constraints are not supported. */
 final class DenseCodec implements LayerCodec<Dense> {
@@ -19,7 +20,7 @@ final class DenseCodec implements LayerCodec<Dense> {
     public void write(Dense layer, ObjectNode config) {
         String owner = layer.describe();
         config.put("units", layer.units());
-        config.put("activation", ActivationConfigs.write(layer.activation()));
+        config.put("activation", ActivationConfigs.write(layer.activation(), owner));
         config.put("use_bias", layer.useBias());
         config.set("kernel_initializer", InitializerConfigs.write(layer.kernelInitializer(), owner));
         config.set("bias_initializer", InitializerConfigs.write(layer.biasInitializer(), owner));
@@ -27,6 +28,13 @@ final class DenseCodec implements LayerCodec<Dense> {
         config.set("bias_regularizer", RegularizerConfigs.write(layer.biasRegularizer(), owner));
         config.putNull("kernel_constraint");
         config.putNull("bias_constraint");
+    }
+
+    /** kernel {@code (inputDim, units)} and bias {@code (units)}. */
+    @Override
+    public long variableSize(Dense layer, Shape inputShape) {
+        long units = layer.units();
+        return inputShape.dim(-1) * units + (layer.useBias() ? units : 0);
     }
 
     @Override

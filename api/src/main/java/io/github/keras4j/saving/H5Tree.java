@@ -111,6 +111,19 @@ final class H5Tree {
         return out;
     }
 
+    /**
+     * How many values the file's datasets hold in all, from their headers (no data is read): a model whose
+     * layers need more cannot take its weights from this file.
+     */
+    long storedValues() {
+        long total = 0;
+        for (Dataset d : datasets.values()) {
+            long size = d.getSize();
+            total = size < 0 || total > Long.MAX_VALUE - size ? Long.MAX_VALUE : total + size;
+        }
+        return total;
+    }
+
     /** All dataset paths, for messages and structure checks. */
     List<String> datasetPaths() {
         return new ArrayList<>(datasets.keySet());

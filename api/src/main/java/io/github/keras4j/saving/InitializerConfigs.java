@@ -2,9 +2,20 @@ package io.github.keras4j.saving;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.keras4j.initializers.Constant;
+import io.github.keras4j.initializers.GlorotNormal;
 import io.github.keras4j.initializers.GlorotUniform;
+import io.github.keras4j.initializers.HeNormal;
+import io.github.keras4j.initializers.HeUniform;
 import io.github.keras4j.initializers.Initializer;
 import io.github.keras4j.initializers.Initializers;
+import io.github.keras4j.initializers.LecunNormal;
+import io.github.keras4j.initializers.LecunUniform;
+import io.github.keras4j.initializers.Ones;
+import io.github.keras4j.initializers.RandomNormal;
+import io.github.keras4j.initializers.RandomUniform;
+import io.github.keras4j.initializers.TruncatedNormal;
+import io.github.keras4j.initializers.VarianceScaling;
 import io.github.keras4j.initializers.Zeros;
 
 import java.util.ArrayList;
@@ -18,6 +29,12 @@ import java.util.function.Supplier;
  * Initializers in Keras configs ({@code {"module": "keras.initializers", "class_name": "GlorotUniform",
  * "config": {"seed": null}}}) and as identifiers ({@code "glorot_uniform"}). One table entry per Keras
  * class: add a line to {@link #TABLE} to support a new initializer.
+ *
+ * <p>Configs are written as Keras 3.6 writes them: {@code seed} first (null when unseeded), then the
+ * class's own options ({@code mean}/{@code stddev}, {@code minval}/{@code maxval}, {@code scale}/{@code
+ * mode}/{@code distribution}, {@code value}); the Glorot, He and LeCun classes write only the seed, and
+ * Zeros and Ones an empty config. Keras 3.15 added {@code input_axes} and {@code output_axes} to the
+ * variance-scaling family: null (Keras' default) is read, any other value fails naming the option.
  */
 final class InitializerConfigs {
     static final String MODULE = "keras.initializers";
@@ -34,26 +51,109 @@ final class InitializerConfigs {
 
     /** The table: Keras class name, keras4j class, how to read and write its config. */
     static final List<Entry<?>> TABLE = List.of(
-            seeded("GlorotUniform", GlorotUniform.class, GlorotUniform::new, GlorotUniform::new),
-            plain("Zeros", Zeros.class, Zeros::new));
+            fixedScaling("GlorotUniform", GlorotUniform.class, GlorotUniform::new, GlorotUniform::new),
+            fixedScaling("GlorotNormal", GlorotNormal.class, GlorotNormal::new, GlorotNormal::new),
+            fixedScaling("HeUniform", HeUniform.class, HeUniform::new, HeUniform::new),
+            fixedScaling("HeNormal", HeNormal.class, HeNormal::new, HeNormal::new),
+            fixedScaling("LecunUniform", LecunUniform.class, LecunUniform::new, LecunUniform::new),
+            fixedScaling("LecunNormal", LecunNormal.class, LecunNormal::new, LecunNormal::new),
+            new Entry<>("VarianceScaling", VarianceScaling.class,
+                    c -> {
+                        Long seed = c.optionalLong("seed");
+                        double scale = c.number("scale", VarianceScaling.DEFAULT_SCALE);
+                        VarianceScaling.Mode mode = choice(c, "mode", VarianceScaling.DEFAULT_MODE.kerasName(), VarianceScaling.Mode::of);
+                        VarianceScaling.Distribution distribution = choice(c, "distribution",
+                                VarianceScaling.DEFAULT_DISTRIBUTION.kerasName(), VarianceScaling.Distribution::of);
+                        readAxes(c);
+                        return seed == null ? new VarianceScaling(scale, mode, distribution)
+                                : new VarianceScaling(scale, mode, distribution, seed);
+                    },
+                    (init, config) -> {
+                        putSeed(init, config);
+                        config.put("scale", init.scale());
+                        config.put("mode", init.mode().kerasName());
+                        config.put("distribution", init.distribution().kerasName());
+                    }),
+            new Entry<>("RandomNormal", RandomNormal.class,
+                    c -> {
+                        Long seed = c.optionalLong("seed");
+                        double mean = c.number("mean", RandomNormal.DEFAULT_MEAN);
+                        double stddev = c.number("stddev", RandomNormal.DEFAULT_STDDEV);
+                        return seed == null ? new RandomNormal(mean, stddev) : new RandomNormal(mean, stddev, seed);
+                    },
+                    (init, config) -> {
+                        putSeed(init, config);
+                        config.put("mean", init.mean());
+                        config.put("stddev", init.stddev());
+                    }),
+            new Entry<>("RandomUniform", RandomUniform.class,
+                    c -> {
+                        Long seed = c.optionalLong("seed");
+                        double minval = c.number("minval", RandomUniform.DEFAULT_MINVAL);
+                        double maxval = c.number("maxval", RandomUniform.DEFAULT_MAXVAL);
+                        return seed == null ? new RandomUniform(minval, maxval) : new RandomUniform(minval, maxval, seed);
+                    },
+                    (init, config) -> {
+                        putSeed(init, config);
+                        config.put("minval", init.minval());
+                        config.put("maxval", init.maxval());
+                    }),
+            new Entry<>("TruncatedNormal", TruncatedNormal.class,
+                    c -> {
+                        Long seed = c.optionalLong("seed");
+                        double mean = c.number("mean", TruncatedNormal.DEFAULT_MEAN);
+                        double stddev = c.number("stddev", TruncatedNormal.DEFAULT_STDDEV);
+                        return seed == null ? new TruncatedNormal(mean, stddev) : new TruncatedNormal(mean, stddev, seed);
+                    },
+                    (init, config) -> {
+                        putSeed(init, config);
+                        config.put("mean", init.mean());
+                        config.put("stddev", init.stddev());
+                    }),
+            plain("Zeros", Zeros.class, Zeros::new),
+            plain("Ones", Ones.class, Ones::new),
+            new Entry<>("Constant", Constant.class,
+                    c -> new Constant(c.number("value", Constant.DEFAULT_VALUE)),
+                    (init, config) -> config.put("value", init.value())));
 
     private InitializerConfigs() {
     }
 
-    /** An initializer whose only option is Keras' {@code seed}. */
-    static <T extends Initializer> Entry<T> seeded(String className, Class<T> type, Supplier<T> unseeded, LongFunction<T> seeded) {
+    /** A variance-scaling initializer with fixed settings (Glorot, He, LeCun): Keras writes only its {@code seed}. */
+    static <T extends Initializer> Entry<T> fixedScaling(String className, Class<T> type, Supplier<T> unseeded,
+                                                         LongFunction<T> seeded) {
         return new Entry<>(className, type,
                 c -> {
                     Long seed = c.optionalLong("seed");
+                    readAxes(c);
                     return seed == null ? unseeded.get() : seeded.apply(seed);
                 },
-                (init, config) -> {
-                    if (init.seed() == null) {
-                        config.putNull("seed");
-                    } else {
-                        config.put("seed", init.seed());
-                    }
-                });
+                InitializerConfigs::putSeed);
+    }
+
+    /** Keras' {@code seed}: the integer, or null for an unseeded initializer. */
+    private static void putSeed(Initializer init, ObjectNode config) {
+        if (init.seed() == null) {
+            config.putNull("seed");
+        } else {
+            config.put("seed", init.seed());
+        }
+    }
+
+    /** Keras 3.15's {@code input_axes} / {@code output_axes}: keras4j computes fans as Keras does by default (null). */
+    private static void readAxes(ConfigReader c) {
+        c.expect("input_axes");
+        c.expect("output_axes");
+    }
+
+    /** A string option parsed by {@code parse}; a value it rejects fails naming the owner and the option. */
+    private static <T> T choice(ConfigReader c, String key, String fallback, Function<String, T> parse) {
+        String value = c.string(key, fallback);
+        try {
+            return parse.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(c.owner() + " has " + key + "=\"" + value + "\" in its config. " + e.getMessage());
+        }
     }
 
     /** An initializer without options ({@code Zeros}, {@code Ones}): Keras writes an empty config. */
@@ -88,7 +188,7 @@ final class InitializerConfigs {
         for (Entry<?> e : TABLE) {
             if (e.className().equals(className)) {
                 ConfigReader c = new ConfigReader(value.get("config"), "initializer " + className + " of " + owner);
-                Initializer init = e.reader().apply(c);
+                Initializer init = c.create(e.reader());
                 c.finish();
                 return init;
             }

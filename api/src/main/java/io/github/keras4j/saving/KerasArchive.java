@@ -73,8 +73,9 @@ final class KerasArchive {
                         : "the archive has no " + WEIGHTS + " (it holds " + names(zip) + ")";
                 throw new ModelFileException(source, problem);
             }
-            byte[] metadata = zip.getEntry(METADATA) == null ? null : entry(zip, METADATA, source);
-            return new Contents(metadata, entry(zip, CONFIG, source), entry(zip, WEIGHTS, source));
+            long archiveSize = Files.size(file);
+            byte[] metadata = zip.getEntry(METADATA) == null ? null : entry(zip, METADATA, source, archiveSize);
+            return new Contents(metadata, entry(zip, CONFIG, source, archiveSize), entry(zip, WEIGHTS, source, archiveSize));
         } catch (ZipException e) {
             throw new ModelFileException(source, "it is not a valid .keras archive (" + e.getMessage()
                     + "); the file may be truncated, damaged or of another format", e);
@@ -83,14 +84,16 @@ final class KerasArchive {
         }
     }
 
-    private static byte[] entry(ZipFile zip, String name, String source) throws IOException {
+    private static byte[] entry(ZipFile zip, String name, String source, long archiveSize) throws IOException {
         ZipEntry e = zip.getEntry(name);
         long limit = e.getMethod() == ZipEntry.STORED ? e.getSize()
                 : Math.max(1 << 20, Math.min(MAX_ENTRY, MAX_EXPANSION * Math.max(e.getCompressedSize(), 0)));
         if (limit < 0 || limit > MAX_ENTRY) {
             throw new ModelFileException(source, "the entry " + name + " declares an invalid size " + e.getSize());
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Math.max(e.getSize(), 0), MAX_ENTRY));
+        // The declared size may be damaged (one flipped bit makes it a gigabyte): reserve no more than the archive
+        // itself holds; a deflated entry that really is larger grows the buffer as it is read.
+        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Math.max(e.getSize(), 0), Math.min(archiveSize, MAX_ENTRY)));
         CRC32 crc = new CRC32();
         byte[] buffer = new byte[1 << 16];
         long total = 0;

@@ -2,6 +2,7 @@ package io.github.keras4j.saving;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.keras4j.layers.Layer;
+import io.github.keras4j.layers.Shape;
 
 /**
  * How one Keras layer class maps to a keras4j layer: its options written into, and read from, the
@@ -20,4 +21,13 @@ interface LayerCodec<L extends Layer> {
 
     /** A new, unbuilt layer from its options; {@link ConfigReader#finish()} is called afterwards. */
     L read(ConfigReader config);
+
+    /**
+     * How many values the layer's variables hold once built for {@code inputShape}, known before building:
+     * a model read from a file is checked against the file's weights before any weight is allocated, so a
+     * damaged config cannot make the reader allocate gigabytes. Layers without variables keep the default, 0.
+     */
+    default long variableSize(L layer, Shape inputShape) {
+        return 0;
+    }
 }

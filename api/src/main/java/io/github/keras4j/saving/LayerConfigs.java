@@ -33,7 +33,7 @@ final class LayerConfigs {
                     (layer, c) -> c.put("data_format", "channels_last")),
             codec("Activation", Activation.class,
                     c -> new Activation(ActivationConfigs.read(c.raw("activation"), c.owner())),
-                    (layer, c) -> c.put("activation", ActivationConfigs.write(layer.activation()))),
+                    (layer, c) -> c.put("activation", ActivationConfigs.write(layer.activation(), layer.describe()))),
             codec("Dropout", Dropout.class,
                     c -> {
                         c.expect("noise_shape");
@@ -108,6 +108,20 @@ final class LayerConfigs {
         return serialized;
     }
 
+    /** {@link LayerCodec#variableSize}: the values the layer's variables will hold once built for {@code inputShape}. */
+    static long variableSize(Layer layer, Shape inputShape) {
+        for (LayerCodec<?> c : TABLE) {
+            if (c.type() == layer.getClass()) {
+                return variableSize(c, layer, inputShape);
+            }
+        }
+        return 0;
+    }
+
+    private static <L extends Layer> long variableSize(LayerCodec<L> codec, Layer layer, Shape inputShape) {
+        return codec.variableSize(codec.type().cast(layer), inputShape);
+    }
+
     private static <L extends Layer> void writeOptions(LayerCodec<L> codec, Layer layer, ObjectNode config) {
         codec.write(codec.type().cast(layer), config);
     }
@@ -137,7 +151,7 @@ final class LayerConfigs {
         c.expect("activity_regularizer");
         DataType dataType = KerasJson.readDtype(c.raw("dtype"), owner);
         Shape declared = declaredInputShape(c);
-        Layer layer = codec.read(c);
+        Layer layer = c.create(codec::read);
         c.finish();
         if (name != null) {
             layer.name(name);

@@ -50,7 +50,7 @@ final class LegacyH5 {
         }
         ModelDescription model;
         try {
-            model = SequentialConfigs.read(root, compileConfig, compile);
+            model = SequentialConfigs.read(root, compileConfig, compile, tree.storedValues());
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw e instanceof ModelFileException m ? m : new ModelFileException(source, e.getMessage(), e);
         }

@@ -3,11 +3,16 @@ package io.github.keras4j.saving;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.github.keras4j.losses.BinaryCrossentropy;
 import io.github.keras4j.losses.CategoricalCrossentropy;
+import io.github.keras4j.losses.CategoricalHinge;
+import io.github.keras4j.losses.Hinge;
 import io.github.keras4j.losses.Loss;
 import io.github.keras4j.losses.Losses;
+import io.github.keras4j.losses.MeanAbsoluteError;
 import io.github.keras4j.losses.MeanSquaredError;
 import io.github.keras4j.losses.SparseCategoricalCrossentropy;
+import io.github.keras4j.losses.SquaredHinge;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +24,11 @@ import java.util.function.Supplier;
  * Losses in a Keras {@code compile_config}: an identifier ({@code "categorical_crossentropy"}) or a serialized
  * loss object ({@code {"class_name": "SparseCategoricalCrossentropy", "config": {"from_logits": true, ...}}}).
  * One table entry per Keras class: add a line to {@link #TABLE} to support a new loss. Losses without
- * options are written as their identifier, losses with options as objects.
+ * options are written as their identifier ({@code "hinge"}, as Keras writes a loss compiled by name), losses
+ * with options as objects with Keras 3's config keys and defaults ({@code name}, {@code reduction}, then the
+ * class's own, e.g. {@code from_logits}, {@code label_smoothing} 0.0 and {@code axis} -1 for the
+ * cross-entropies). Options keras4j does not compute (label smoothing, another axis, an ignored class)
+ * fail to load, naming the option.
  */
 final class LossConfigs {
     static final String MODULE = "keras.losses";
@@ -64,7 +73,22 @@ final class LossConfigs {
                         c.put("from_logits", loss.fromLogits());
                         c.putNull("ignore_class");
                     }),
-            plain("MeanSquaredError", MeanSquaredError.class, MeanSquaredError::new));
+            new Entry<>("BinaryCrossentropy", BinaryCrossentropy.class,
+                    c -> {
+                        c.expect("label_smoothing", "0");
+                        c.expect("axis", "-1");
+                        return new BinaryCrossentropy(c.bool("from_logits", false));
+                    },
+                    (loss, c) -> {
+                        c.put("from_logits", loss.fromLogits());
+                        c.put("label_smoothing", 0.0);
+                        c.put("axis", -1);
+                    }),
+            plain("MeanSquaredError", MeanSquaredError.class, MeanSquaredError::new),
+            plain("MeanAbsoluteError", MeanAbsoluteError.class, MeanAbsoluteError::new),
+            plain("Hinge", Hinge.class, Hinge::new),
+            plain("SquaredHinge", SquaredHinge.class, SquaredHinge::new),
+            plain("CategoricalHinge", CategoricalHinge.class, CategoricalHinge::new));
 
     private LossConfigs() {
     }
@@ -108,7 +132,7 @@ final class LossConfigs {
         Loss loss = null;
         for (Entry<?> e : TABLE) {
             if (e.className().equals(className)) {
-                loss = e.reader().apply(c);
+                loss = c.create(e.reader());
             }
         }
         if (loss == null) {

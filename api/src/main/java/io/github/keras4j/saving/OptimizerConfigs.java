@@ -2,9 +2,11 @@ package io.github.keras4j.saving;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.keras4j.optimizers.Adagrad;
 import io.github.keras4j.optimizers.Adam;
 import io.github.keras4j.optimizers.Optimizer;
 import io.github.keras4j.optimizers.Optimizers;
+import io.github.keras4j.optimizers.RMSprop;
 import io.github.keras4j.optimizers.SGD;
 
 import java.util.ArrayList;
@@ -18,8 +20,19 @@ import java.util.function.Function;
  * entry per Keras class, giving its options and the order of its slots in the weights file: add a line to
  * {@link #TABLE} to support a new optimizer.
  *
- * <p>Keras' generic options (weight decay, gradient clipping, EMA, loss scaling, gradient accumulation,
+ * <p>Configs hold Keras 3's keys in Keras' order: {@code name} (Keras' default name, e.g. {@code "rmsprop"}),
+ * {@code learning_rate}, the generic options at their defaults, then the class's own options.
+ * Keras' generic options (weight decay, gradient clipping, EMA, loss scaling, gradient accumulation,
  * learning-rate schedules) have no keras4j counterpart: a file using them fails to load, naming the option.
+ *
+ * <p><b>The learning rate.</b> Keras keeps it in a float32 variable and writes that value widened to a
+ * double ({@code 0.001} appears as {@code 0.0010000000474974513}). keras4j writes the optimizer's exact
+ * double ({@code 0.001}) instead, and the weights file holds the float32 variable as Keras' does. Both
+ * spellings round to the same float32, so Keras reads the same rate; and keras4j, which reads the double
+ * back unchanged, resumes training bit for bit (Adam folds the double rate into its bias correction before
+ * rounding, so Keras' widened spelling would change the last bit of its steps). A file whose float32
+ * variable disagrees with the config's rate (Keras changed it after compiling, e.g. by a callback) takes
+ * the variable's value ({@link OptimizerVariables#restore}).
  */
 final class OptimizerConfigs {
     static final String MODULE = "keras.optimizers";
@@ -48,6 +61,26 @@ final class OptimizerConfigs {
                         c.put("beta_2", o.beta2());
                         c.put("epsilon", o.epsilon());
                         c.put("amsgrad", false);
+                    }),
+            // Keras' RMSprop.build creates all velocities, then all momentums (momentum > 0), then all average
+            // gradients (centered): one kind of slot after the other.
+            new Entry<>("RMSprop", RMSprop.class, SlotLayout.BY_SLOT,
+                    c -> new RMSprop(learningRate(c, RMSprop.DEFAULT_LEARNING_RATE), c.number("rho", RMSprop.DEFAULT_RHO),
+                            c.number("momentum", RMSprop.DEFAULT_MOMENTUM), c.number("epsilon", RMSprop.DEFAULT_EPSILON),
+                            c.bool("centered", RMSprop.DEFAULT_CENTERED)),
+                    (o, c) -> {
+                        c.put("rho", o.rho());
+                        c.put("momentum", o.momentum());
+                        c.put("epsilon", o.epsilon());
+                        c.put("centered", o.centered());
+                    }),
+            new Entry<>("Adagrad", Adagrad.class, SlotLayout.BY_SLOT,
+                    c -> new Adagrad(learningRate(c, Adagrad.DEFAULT_LEARNING_RATE),
+                            c.number("initial_accumulator_value", Adagrad.DEFAULT_INITIAL_ACCUMULATOR_VALUE),
+                            c.number("epsilon", Adagrad.DEFAULT_EPSILON)),
+                    (o, c) -> {
+                        c.put("initial_accumulator_value", o.initialAccumulatorValue());
+                        c.put("epsilon", o.epsilon());
                     }));
 
     private OptimizerConfigs() {
@@ -61,8 +94,7 @@ final class OptimizerConfigs {
         }
         ObjectNode config = KerasJson.object();
         config.put("name", optimizer.name());
-        // The exact double, not Keras' float32 rounding, so that training resumes bit for bit.
-        config.put("learning_rate", optimizer.learningRate());
+        config.put("learning_rate", optimizer.learningRate()); // the exact double: see the class comment
         config.putNull("weight_decay");
         config.putNull("clipnorm");
         config.putNull("global_clipnorm");
@@ -97,7 +129,7 @@ final class OptimizerConfigs {
             if (e.className().equalsIgnoreCase(className)) {
                 ConfigReader c = new ConfigReader(value.get("config"), "optimizer " + className);
                 readGenericOptions(c);
-                Optimizer o = e.reader().apply(c);
+                Optimizer o = c.create(e.reader());
                 c.finish();
                 return o;
             }

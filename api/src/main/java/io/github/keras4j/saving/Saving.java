@@ -72,6 +72,8 @@ public final class Saving {
     /**
      * Reads a {@code .keras} (Keras 3, tf.keras 2.15) or legacy Keras 2 {@code .h5} model. With
      * {@code compile} false the compile config is ignored, as in Keras' {@code load_model(compile=False)}.
+     * The config is checked against the sizes of the file's weights before any layer allocates its own, so a
+     * damaged config fails with a message instead of exhausting memory.
      */
     public static ModelDescription loadModel(Path path, boolean compile) {
         String source = "file '" + path + "'";
@@ -85,7 +87,9 @@ public final class Saving {
         }
         KerasArchive.Contents contents = KerasArchive.read(path, source);
         JsonNode root = parseJson(contents.config(), source, KerasArchive.CONFIG);
-        ModelDescription model = describe(root, compile, source);
+        long[] stored = new long[1];
+        withHdf5(contents.weights(), source, KerasArchive.WEIGHTS, tree -> stored[0] = tree.storedValues());
+        ModelDescription model = describe(root, compile, source, stored[0]);
         if (!model.isBuilt()) {
             throw new ModelFileException(source, "its config gives no input shape, so the model cannot hold the weights in "
                     + KerasArchive.WEIGHTS);
@@ -149,12 +153,13 @@ public final class Saving {
     public static ModelDescription fromJson(String json) {
         String source = "model JSON";
         JsonNode root = parseJson(json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8), source, "the JSON");
-        return describe(root, true, source);
+        return describe(root, true, source, Long.MAX_VALUE);
     }
 
-    static ModelDescription describe(JsonNode root, boolean compile, String source) {
+    /** The model of a config; {@code storedValues} is how many values its weights hold (see {@link SequentialConfigs#read}). */
+    static ModelDescription describe(JsonNode root, boolean compile, String source, long storedValues) {
         try {
-            return SequentialConfigs.read(root, root.get("compile_config"), compile);
+            return SequentialConfigs.read(root, root.get("compile_config"), compile, storedValues);
         } catch (ModelFileException e) {
             throw e;
         } catch (IllegalArgumentException | IllegalStateException e) {

@@ -21,6 +21,8 @@ import java.util.List;
 final class SequentialConfigs {
     /** The name Keras gives the input layer of a Sequential model: {@value}. */
     static final String INPUT_LAYER_NAME = "input_layer";
+    /** The most values one layer read from a config may hold: about the largest Java array, {@value}. */
+    static final long MAX_VARIABLE_SIZE = Integer.MAX_VALUE - 8;
 
     private SequentialConfigs() {
     }
@@ -62,8 +64,11 @@ final class SequentialConfigs {
     /**
      * The model of a serialized Sequential config: layers named as in the config and, when the input shape
      * is known, built for it (with fresh weights). {@code compileConfig} is read when {@code compile} is set.
+     *
+     * @param storedValues how many values the weights that come with the config hold in all (Long.MAX_VALUE
+     *                     when there are none): layers needing more are refused before they allocate anything
      */
-    static ModelDescription read(JsonNode root, JsonNode compileConfig, boolean compile) {
+    static ModelDescription read(JsonNode root, JsonNode compileConfig, boolean compile, long storedValues) {
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("the model config must be a JSON object with \"class_name\": \"Sequential\"");
         }
@@ -112,7 +117,7 @@ final class SequentialConfigs {
         List<Layer> layers = new ArrayList<>();
         read.forEach(r -> layers.add(r.layer()));
         if (inputShape != null && !layers.isEmpty()) {
-            build(read, inputShape, layerList);
+            build(read, inputShape, layerList, storedValues);
         }
         CompileState compileState = compile ? CompileConfigs.read(compileConfig) : null;
         return new ModelDescription(name, inputShape, layers, compileState);
@@ -137,8 +142,12 @@ final class SequentialConfigs {
         return shape;
     }
 
-    /** Builds each layer for the shape the previous one outputs, checking it against the layer's {@code build_config}. */
-    private static void build(List<LayerConfigs.ReadLayer> read, Shape inputShape, JsonNode layerList) {
+    /**
+     * Builds each layer for the shape the previous one outputs. Everything is checked before any layer
+     * allocates its weights: one dtype for all layers, each layer's {@code build_config} against the shape it
+     * receives, no variable larger than a Java array, and all of them together no larger than {@code storedValues}.
+     */
+    private static void build(List<LayerConfigs.ReadLayer> read, Shape inputShape, JsonNode layerList, long storedValues) {
         DataType dataType = read.get(0).dataType();
         read.get(0).layer().inputShape(inputShape.dims());
         List<JsonNode> configs = new ArrayList<>();
@@ -147,6 +156,8 @@ final class SequentialConfigs {
                 configs.add(n);
             }
         });
+        List<Shape> inputs = new ArrayList<>();
+        long total = 0;
         Shape shape = inputShape;
         for (int i = 0; i < read.size(); i++) {
             LayerConfigs.ReadLayer r = read.get(i);
@@ -164,8 +175,26 @@ final class SequentialConfigs {
                             + " but the layers before it output " + shape.toBatchString() + "; the config is inconsistent");
                 }
             }
-            layer.build(shape, dataType);
-            shape = layer.computeOutputShape(shape);
+            long size = LayerConfigs.variableSize(layer, shape);
+            if (size > MAX_VARIABLE_SIZE) {
+                throw new IllegalArgumentException(layer.describe() + " would hold " + size + " values for input "
+                        + shape.toBatchString() + ", more than keras4j can hold in one array (" + MAX_VARIABLE_SIZE + ")");
+            }
+            total += size;
+            inputs.add(shape);
+            try {
+                shape = layer.computeOutputShape(shape);
+            } catch (ArithmeticException tooLarge) {
+                throw new IllegalArgumentException(layer.describe() + " would output more than " + Integer.MAX_VALUE
+                        + " values per sample for input " + shape.toBatchString(), tooLarge);
+            }
+        }
+        if (total > storedValues) {
+            throw new IllegalArgumentException("the config describes layers whose variables hold " + total + " values, but the"
+                    + " weights hold only " + storedValues + " values in all; the config does not belong to these weights");
+        }
+        for (int i = 0; i < read.size(); i++) {
+            read.get(i).layer().build(inputs.get(i), dataType);
         }
         // The index only served the messages above: the layers belong to no model until one adds them.
         read.forEach(r -> r.layer().setIndex(-1));

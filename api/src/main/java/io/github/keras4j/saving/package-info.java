@@ -13,5 +13,11 @@
  * OptimizerConfigs}; activations go through the core registry by their Keras identifier). Supporting a new
  * kind of object is one entry in its table. Anything a table does not know fails to load with a
  * {@link io.github.keras4j.saving.ModelFileException} that names it.
+ *
+ * <p>Configs are written with the class names, modules, keys and defaults Keras 3.6 writes, with one
+ * deliberate difference: an optimizer's {@code learning_rate} is the exact double keras4j trains with, not
+ * Keras' float32 value widened to a double, so that training resumes bit for bit (see {@code
+ * OptimizerConfigs}). Settings a Keras config cannot hold (an activation's non-default parameter) fail to
+ * save, naming the setting.
  */
 package io.github.keras4j.saving;

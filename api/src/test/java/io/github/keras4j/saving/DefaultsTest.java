@@ -44,6 +44,7 @@ class DefaultsTest {
         assertEquals("sum_over_batch_size", LossConfigs.REDUCTION);
         assertEquals(LossConfigs.REDUCTION, root.get("compile_config").get("loss").get("config").get("reduction").asText());
         assertEquals("3.6.0", Saving.KERAS_FORMAT_VERSION);
+        assertEquals(2147483639L, SequentialConfigs.MAX_VARIABLE_SIZE);
         assertEquals(".weights.h5", Saving.WEIGHTS_SUFFIX);
     }
 

@@ -1,5 +1,6 @@
 package io.github.keras4j.saving;
 
+import io.github.keras4j.datasets.Mnist;
 import io.github.keras4j.layers.Dense;
 import io.github.keras4j.layers.Flatten;
 import io.github.keras4j.layers.Layer;
@@ -48,7 +49,7 @@ class KerasFixturesTest {
         assertInstanceOf(CategoricalCrossentropy.class, model.compile().loss());
         assertEquals(List.of("accuracy", "precision"), model.compile().metrics());
 
-        INDArray x = MnistTestFiles.load().images().reshape(10000, 784).div(255);
+        INDArray x = images().reshape(10000, 784).div(255);
         assertAccuracyAndOracle(model, file, x, 9773, new String[] {"layers/dense", "layers/dense_1", "layers/dense_2"});
     }
 
@@ -71,7 +72,7 @@ class KerasFixturesTest {
             assertArrayEquals(floats(h5, "optimizer/vars/1"), adam.slotsOf(((Dense) model.layers().get(1)).kernel())[0]);
         }
 
-        INDArray x = MnistTestFiles.load().images().div(255);
+        INDArray x = images().div(255);
         assertAccuracyAndOracle(model, file, x, 9772, new String[] {"layers\\dense", "layers\\dense_1", "layers\\dense_2"});
     }
 
@@ -93,7 +94,7 @@ class KerasFixturesTest {
             assertArrayEquals(floats(h5, "optimizer/vars/9"), adam.slotsOf(out.bias())[1]);
         }
 
-        INDArray x = MnistTestFiles.load().images(); // raw 0..255 pixels, as this model was trained
+        INDArray x = images(); // raw 0..255 pixels, as this model was trained
         assertAccuracyAndOracle(model, file, x, 9428, new String[] {"layers/dense", "layers/dense_1"});
     }
 
@@ -122,7 +123,7 @@ class KerasFixturesTest {
     /** Accuracy of the loaded model, and argmax agreement with a double-precision forward pass over the raw datasets. */
     private static void assertAccuracyAndOracle(ModelDescription model, Path file, INDArray x, int expectedCorrect, String[] denseGroups)
             throws IOException {
-        int[] labels = MnistTestFiles.load().labels();
+        int[] labels = labels();
         int[] predicted = Forward.argmax(Forward.predict(model.layers(), x));
         assertEquals(expectedCorrect, Forward.correct(predicted, labels),
                 "MNIST test accuracy " + Forward.correct(predicted, labels) / 10000.0 + ", fixture README says " + expectedCorrect / 10000.0);
@@ -144,6 +145,16 @@ class KerasFixturesTest {
         assertArrayEquals(Forward.argmax(a), predicted, "predictions differ from the double-precision reference");
     }
 
+    /** The MNIST test images as float32 pixel values 0..255, through the library's dataset API. */
+    static INDArray images() {
+        return Mnist.loadTestData().xTest().castTo(DataType.FLOAT);
+    }
+
+    /** The MNIST test labels. */
+    static int[] labels() {
+        return Mnist.loadTestData().yTest().castTo(DataType.INT).toIntVector();
+    }
+
     static HdfFile weightsOf(Path keras) throws IOException {
         try (ZipFile zip = new ZipFile(keras.toFile())) {
             return HdfFile.fromBytes(zip.getInputStream(zip.getEntry("model.weights.h5")).readAllBytes());
@@ -152,13 +163,5 @@ class KerasFixturesTest {
 
     private static float[] floats(HdfFile h5, String path) {
         return (float[]) ((Dataset) h5.getByPath(path)).getDataFlat();
-    }
-
-    private static float[] toFloats(double[] values) {
-        float[] f = new float[values.length];
-        for (int i = 0; i < f.length; i++) {
-            f[i] = (float) values[i];
-        }
-        return f;
     }
 }

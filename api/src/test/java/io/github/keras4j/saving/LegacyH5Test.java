@@ -47,9 +47,8 @@ class LegacyH5Test {
         assertEquals(0, sgd.iterations(), "legacy optimizer state is not restored");
         assertInstanceOf(CategoricalCrossentropy.class, model.compile().loss());
         assertEquals(List.of("accuracy", "precision"), model.compile().metrics());
-        MnistTestFiles.TestSet mnist = MnistTestFiles.load();
-        int[] predicted = Forward.argmax(Forward.predict(model.layers(), mnist.images().reshape(10000, 784).div(255)));
-        assertEquals(9773, Forward.correct(predicted, mnist.labels()));
+        int[] predicted = Forward.argmax(Forward.predict(model.layers(), KerasFixturesTest.images().reshape(10000, 784).div(255)));
+        assertEquals(9773, Forward.correct(predicted, KerasFixturesTest.labels()));
     }
 
     @Test

@@ -12,8 +12,10 @@ import io.github.keras4j.layers.Shape;
 import io.github.keras4j.losses.Loss;
 import io.github.keras4j.losses.MeanSquaredError;
 import io.github.keras4j.losses.SparseCategoricalCrossentropy;
+import io.github.keras4j.optimizers.Adagrad;
 import io.github.keras4j.optimizers.Adam;
 import io.github.keras4j.optimizers.Optimizer;
+import io.github.keras4j.optimizers.RMSprop;
 import io.github.keras4j.optimizers.SGD;
 import io.github.keras4j.random.SeedGenerator;
 import io.github.keras4j.regularizers.L1L2;
@@ -102,6 +104,16 @@ class RoundTripTest {
         assertResumesExactly(() -> new Adam(0.02), new SparseCategoricalCrossentropy());
         assertResumesExactly(() -> new SGD(0.05, 0.9, true), new SparseCategoricalCrossentropy());
         assertResumesExactly(() -> new SGD(0.1), new MeanSquaredError());
+    }
+
+    @Test
+    void rmspropAndAdagradResumeFromAFileBitForBit() {
+        assertResumesExactly(() -> new RMSprop(0.01), new SparseCategoricalCrossentropy());
+        assertResumesExactly(() -> new RMSprop(0.01, 0.9, 0.6, 1e-7, false), new SparseCategoricalCrossentropy());
+        assertResumesExactly(() -> new RMSprop(0.003, 0.8, 0.0, 1e-6, true), new SparseCategoricalCrossentropy());
+        assertResumesExactly(() -> new RMSprop(0.003, 0.8, 0.9, 1e-6, true), new MeanSquaredError());
+        assertResumesExactly(() -> new Adagrad(0.1), new SparseCategoricalCrossentropy());
+        assertResumesExactly(() -> new Adagrad(0.05, 0.5, 1e-6), new MeanSquaredError());
     }
 
     private void assertResumesExactly(Supplier<Optimizer> optimizers, Loss loss) {

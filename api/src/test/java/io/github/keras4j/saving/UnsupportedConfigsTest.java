@@ -96,7 +96,7 @@ class UnsupportedConfigsTest {
     void optimizerOptionsAndClassesAreNamed() throws Exception {
         assertEquals("optimizer Adam uses clipnorm=1.0, which keras4j does not support.",
                 failure(json(root -> optimizer(root).put("clipnorm", 1.0))));
-        assertEquals("the model was compiled with the optimizer Nadam, which keras4j does not support; keras4j supports SGD, Adam",
+        assertEquals("the model was compiled with the optimizer Nadam, which keras4j does not support; keras4j supports SGD, Adam, RMSprop, Adagrad",
                 failure(json(root -> ((ObjectNode) root.get("compile_config").get("optimizer")).put("class_name", "Nadam"))));
         assertTrue(failure(json(root -> optimizer(root).set("learning_rate", MAPPER.createObjectNode().put("class_name", "ExponentialDecay"))))
                 .startsWith("optimizer Adam uses the learning-rate schedule {\"class_name\":\"ExponentialDecay\"}, which keras4j cannot load"));
@@ -110,7 +110,8 @@ class UnsupportedConfigsTest {
         huber.set("config", MAPPER.createObjectNode().put("delta", 1.0));
         assertTrue(failure(json(root -> ((ObjectNode) root.get("compile_config")).set("loss", huber)))
                 .startsWith("the model was compiled with the loss Huber, which keras4j does not support; keras4j supports "
-                        + "CategoricalCrossentropy, SparseCategoricalCrossentropy, MeanSquaredError and the identifiers "));
+                        + "CategoricalCrossentropy, SparseCategoricalCrossentropy, BinaryCrossentropy, MeanSquaredError, "
+                        + "MeanAbsoluteError, Hinge, SquaredHinge, CategoricalHinge and the identifiers "));
         assertEquals("loss CategoricalCrossentropy uses label_smoothing=0.1, which keras4j does not support.",
                 failure(json(root -> ((ObjectNode) root.get("compile_config").get("loss").get("config")).put("label_smoothing", 0.1))));
     }
