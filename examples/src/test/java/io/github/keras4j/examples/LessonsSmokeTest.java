@@ -34,7 +34,8 @@ class LessonsSmokeTest {
     static final Map<String, List<String>> COMPARISONS = Map.of(
             "keras-mnist", List.of("keras-mnist-model"),
             "hello-world", List.of("mse-vs-cross-entropy", "no-mini-batch-vs-mini-batch", "3-vs-9-layers-sigmoid",
-                    "sigmoid-vs-relu-at-9-layers", "sgd-vs-adam", "no-dropout-vs-dropout-noisy-test-images", "simple-vs-complex"),
+                    "sigmoid-vs-relu-at-9-layers", "sgd-vs-adam", "no-dropout-vs-dropout-noisy-test-images", "simple-vs-complex",
+                    "sgd-learning-rate-0-01-vs-0-1"),
             "nielsen", List.of("nielsen-s-network"),
             "softmax-network", List.of("softmax-regression-vs-two-layer-network"),
             "linear-classifier", List.of("2-d-demo-softmax-vs-svm", "linear-classifier-on-images-softmax-vs-svm"),

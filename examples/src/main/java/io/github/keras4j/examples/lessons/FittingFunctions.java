@@ -1,5 +1,6 @@
 package io.github.keras4j.examples.lessons;
 
+import io.github.keras4j.backend.NativeMemory;
 import io.github.keras4j.examples.Lesson;
 import io.github.keras4j.examples.LessonContext;
 import io.github.keras4j.examples.experiments.Comparison;
@@ -101,7 +102,7 @@ public final class FittingFunctions implements Lesson {
                 SeededFit.Trained run = SeededFit.fit(seed, () -> model(config.integer("hidden_units"), config.number("learning_rate")),
                         x, y, FitOptions.defaults().withBatchSize(config.integer("batch_size"))
                                 .withEpochs(config.integer(RunConfig.EPOCHS)).withVerbose(0).withValidationData(xt, yt), listener);
-                fits.putIfAbsent(config.name(), io.github.keras4j.backend.NativeMemory.read(run.model().predict(xt)));
+                fits.putIfAbsent(config.name(), NativeMemory.read(run.model().predict(xt)));
                 return run.history();
             });
             curves.put(target.name(), fits);

@@ -1,5 +1,6 @@
 package io.github.keras4j.examples.lessons;
 
+import io.github.keras4j.backend.NativeMemory;
 import io.github.keras4j.examples.Lesson;
 import io.github.keras4j.examples.LessonContext;
 import io.github.keras4j.examples.data.ImageData;
@@ -16,9 +17,12 @@ import io.github.keras4j.optimizers.Adam;
 import io.github.keras4j.optimizers.Optimizer;
 import io.github.keras4j.optimizers.SGD;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 
 /**
  * Lesson 2, the "Keras: Hello World" demo of Hung-yi Lee's machine-learning course: a network of
@@ -34,6 +38,9 @@ import java.util.List;
  *   <li>no dropout 0.906 vs dropout 0.918, on test images with the demo's noise</li>
  *   <li>simple 0.94 (the sigmoid model with Adam) vs complex 0.96 (the demo's 3 x Dense(689, relu) with Adam)</li>
  * </ul>
+ * and one pair the tutorial does not have: SGD's learning rate, Keras' default {@value SGD#DEFAULT_LEARNING_RATE}
+ * (the tutorial's base, 0.919) vs the {@value #LECTURE_LEARNING_RATE} of the lecture's code,
+ * {@code SGD(lr=0.1)}.
  * Readings: "3 layers" are the Dense layers of the demo's code, 784 -> 500 -> 500 -> 10 (two hidden layers and the
  * output), and "9 layers" eight Dense(500) and the output; the tutorial's text speaks of 1 vs 7 hidden layers.
  * Settings the tutorial leaves unstated are Keras' defaults: SGD learning rate {@value SGD#DEFAULT_LEARNING_RATE}
@@ -52,6 +59,8 @@ public final class HelloWorld implements Lesson {
     public static final double DROPOUT_RATE = 0.7;
     /** {@code np.random.normal(x_test)} on 0..255 pixels, then {@code / 255}: noise of std 1/255 on 0..1 pixels. */
     public static final double TEST_NOISE_STD = 1.0 / 255;
+    /** The learning rate of the lecture code's {@code SGD(lr=0.1)}. */
+    public static final double LECTURE_LEARNING_RATE = 0.1;
     /** The width of the demo's larger ReLU network. */
     public static final int COMPLEX_UNITS = 689;
 
@@ -62,7 +71,7 @@ public final class HelloWorld implements Lesson {
 
     @Override
     public String description() {
-        return "Hung-yi Lee's \"Keras: Hello World\": MSE vs cross-entropy, mini-batch, depth, ReLU, Adam, dropout";
+        return "Hung-yi Lee's \"Keras: Hello World\": MSE vs cross-entropy, mini-batch, depth, ReLU, Adam, dropout, lr";
     }
 
     /** The demo's network for a configuration: hidden Dense layers, optional dropout, a softmax output. */
@@ -104,7 +113,7 @@ public final class HelloWorld implements Lesson {
         out.println("Unstated by the tutorial, from Keras' defaults: SGD lr " + SGD.DEFAULT_LEARNING_RATE
                 + " (no momentum), Adam lr " + Adam.DEFAULT_LEARNING_RATE + ", glorot_uniform kernels, zero biases, shuffle every epoch.");
         out.println("Dropout: the demo code's Dropout(" + DROPOUT_RATE + ") after every hidden layer; its test noise is"
-                + " np.random.normal(x_test) before / 255, i.e. std " + String.format(java.util.Locale.ROOT, "%.5f", TEST_NOISE_STD)
+                + " np.random.normal(x_test) before / 255, i.e. std " + String.format(Locale.ROOT, "%.5f", TEST_NOISE_STD)
                 + " on 0..1 pixels. Accuracies are on the test set (" + data.testSize() + " images).");
         RunConfig base = ctx.base(EPOCHS)
                 .with("train_images", data.trainSize())
@@ -131,7 +140,7 @@ public final class HelloWorld implements Lesson {
         }
     }
 
-    /** The seven pairs, with the test accuracies the tutorial reports. */
+    /** The tutorial's seven pairs, with the test accuracies it reports, and the learning-rate pair. */
     static List<Comparison> comparisons(RunConfig base, int trainImages) {
         RunConfig deep = base.with("hidden_layers", 8);
         RunConfig adam = base.with("optimizer", "adam").with("learning_rate", Adam.DEFAULT_LEARNING_RATE);
@@ -157,7 +166,10 @@ public final class HelloWorld implements Lesson {
                 new Comparison("Simple vs complex", adam, List.of(
                         Variant.of("simple"),
                         Variant.of("complex", "hidden_layers", 3, "units", COMPLEX_UNITS, "activation", "relu")))
-                        .withReference("simple", 0.94).withReference("complex", 0.96));
+                        .withReference("simple", 0.94).withReference("complex", 0.96),
+                new Comparison("SGD learning rate 0.01 vs 0.1", base, List.of(
+                        Variant.of("lr-0.01"), Variant.of("lr-0.1", "learning_rate", LECTURE_LEARNING_RATE)))
+                        .withReference("lr-0.01", 0.919));
     }
 
     /** {@code x} plus Gaussian noise of standard deviation {@code std} (seeded), or {@code x} itself for std 0. */
@@ -165,13 +177,13 @@ public final class HelloWorld implements Lesson {
         if (std == 0) {
             return x;
         }
-        double[] v = io.github.keras4j.backend.NativeMemory.read(x);
-        java.util.Random random = new java.util.Random(seed);
+        double[] v = NativeMemory.read(x);
+        Random random = new Random(seed);
         for (int i = 0; i < v.length; i++) {
             v[i] += std * random.nextGaussian();
         }
-        INDArray out = org.nd4j.linalg.factory.Nd4j.create(x.dataType(), x.shape(), 'c');
-        io.github.keras4j.backend.NativeMemory.write(v, out);
+        INDArray out = Nd4j.create(x.dataType(), x.shape(), 'c');
+        NativeMemory.write(v, out);
         return out;
     }
 }

@@ -15,6 +15,7 @@ import io.github.keras4j.models.FitOptions;
 import io.github.keras4j.models.Sequential;
 import io.github.keras4j.optimizers.SGD;
 import io.github.keras4j.regularizers.Regularizers;
+import io.github.keras4j.utils.Utils;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -87,8 +88,7 @@ public final class LinearClassifier implements Lesson {
 
     private void demo(LessonContext ctx) throws Exception {
         INDArray x = array(POINTS);
-        INDArray y = io.github.keras4j.utils.Utils.toCategorical(Nd4j.createFromArray(
-                java.util.Arrays.stream(LABELS).asDoubleStream().toArray()).castTo(DataType.FLOAT), 3);
+        INDArray y = Utils.toCategorical(Nd4j.createFromArray(LABELS).castTo(DataType.FLOAT), 3);
         RunConfig base = RunConfig.of("base", "data", "the demo's 9 points, 3 classes",
                         RunConfig.EPOCHS, ctx.options().epochsOr(DEMO_EPOCHS))
                 .with("loss", "softmax")
