@@ -22,7 +22,7 @@ import java.util.Map;
  * in its own colour, panels side by side.
  */
 final class FittedCurves {
-    static final int PANEL_WIDTH = 400;
+    static final int PANEL_WIDTH = 440;
     static final int PANEL_HEIGHT = 320;
     static final String TARGET = "target";
 

@@ -31,7 +31,7 @@ import java.util.function.DoubleUnaryOperator;
  */
 public final class FittingFunctions implements Lesson {
     public static final String CURVES_FILE = "fitted-curves.png";
-    public static final int EPOCHS = 300;
+    public static final int EPOCHS = 2000;
     public static final int TRAIN_POINTS = 200;
     public static final int TEST_POINTS = 101;
     public static final String ACTIVATION = "tanh";

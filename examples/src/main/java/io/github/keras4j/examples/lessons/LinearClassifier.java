@@ -29,7 +29,8 @@ import java.util.Map;
  * Lesson 5, the CS231n linear-classification demo: a linear score function {@code s = W x + b} (a {@code Dense(3)}
  * without activation) on nine 2-D points of three classes, starting from the demo's {@code W} and {@code b},
  * trained with the softmax (cross-entropy on the scores) or the multiclass SVM loss (Keras'
- * {@code categorical_hinge}, Crammer and Singer's {@code max(0, 1 + max_{j != y} s_j - s_y)}) plus an L2 penalty
+ * {@code categorical_hinge}, Crammer and Singer's {@code max(0, 1 + max_{j != y} s_j - s_y)}, where Keras takes
+ * the wrong classes' best score as at least 0) plus an L2 penalty
  * {@code lambda * sum(W^2)} on the weights. It writes the decision regions of every variant to
  * {@value #REGIONS_FILE}. Then the same linear classifier on the {@code --dataset} images, softmax vs SVM.
  */
