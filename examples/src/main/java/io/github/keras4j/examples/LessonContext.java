@@ -1,5 +1,6 @@
 package io.github.keras4j.examples;
 
+import io.github.keras4j.examples.data.ImageData;
 import io.github.keras4j.examples.experiments.Comparison;
 import io.github.keras4j.examples.experiments.ComparisonReport;
 import io.github.keras4j.examples.experiments.ComparisonResult;
@@ -29,6 +30,8 @@ public final class LessonContext {
     public static final String SUMMARY_FILE = "summary.md";
     /** Setting name under which {@link #base} records the dataset. */
     public static final String DATASET = "dataset";
+    /** Setting name under which {@link #base} records {@code --limit}, when it is given. */
+    public static final String LIMIT = "limit";
 
     private final String lesson;
     private final LessonOptions options;
@@ -36,6 +39,7 @@ public final class LessonContext {
     private final ExperimentRunner runner;
     private final List<ComparisonResult> results = new ArrayList<>();
     private final Set<String> slugs = new HashSet<>();
+    private ImageData data;
 
     public LessonContext(String lesson, LessonOptions options, PrintStream progress, boolean liveUpdates) {
         this.lesson = lesson;
@@ -53,6 +57,17 @@ public final class LessonContext {
         return progress;
     }
 
+    /**
+     * The {@code --dataset} data, scaled to 0..1 with one-hot labels, cut to {@code --limit} samples when given;
+     * loaded on the first call.
+     */
+    public ImageData data() {
+        if (data == null) {
+            data = ImageData.load(options.dataset(), options.limit());
+        }
+        return data;
+    }
+
     /** The seeds every variant runs with: {@code --seeds} of them. */
     public List<Long> seeds() {
         return ExperimentRunner.seeds(options.seeds());
@@ -64,11 +79,16 @@ public final class LessonContext {
     }
 
     /**
-     * A base configuration holding what the command line decides: {@code dataset} and {@code epochs} (the
-     * {@code --epochs} value, else {@code lessonEpochs}). Add the lesson's own settings with {@link RunConfig#with}.
+     * A base configuration holding what the command line decides: {@code dataset}, {@code limit} when given and
+     * {@code epochs} (the {@code --epochs} value, else {@code lessonEpochs}). Add the lesson's own settings with
+     * {@link RunConfig#with}.
      */
     public RunConfig base(int lessonEpochs) {
-        return RunConfig.of("base", DATASET, options.dataset().id(), RunConfig.EPOCHS, options.epochsOr(lessonEpochs));
+        RunConfig base = RunConfig.of("base", DATASET, options.dataset().id());
+        if (options.limit() != null) {
+            base = base.with(LIMIT, options.limit());
+        }
+        return base.with(RunConfig.EPOCHS, options.epochsOr(lessonEpochs));
     }
 
     /** Runs {@code comparison} with every seed through {@code trainer}, writes its report and prints its table. */

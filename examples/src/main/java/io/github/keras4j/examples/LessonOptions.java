@@ -9,8 +9,9 @@ import java.nio.file.Path;
  *               ({@link #epochsOr}); most lessons follow the tutorial they reproduce
  * @param seeds  how many seeds to run every variant with
  * @param out    the folder results are written under, one sub-folder per lesson
+ * @param limit  for quick checks: use only the first {@code limit} training and test samples; null for all
  */
-public record LessonOptions(DatasetChoice dataset, Integer epochs, int seeds, Path out) {
+public record LessonOptions(DatasetChoice dataset, Integer epochs, int seeds, Path out, Integer limit) {
     public LessonOptions {
         if (dataset == null) {
             throw new IllegalArgumentException("dataset is null; choose one of: " + DatasetChoice.ids());
@@ -24,6 +25,14 @@ public record LessonOptions(DatasetChoice dataset, Integer epochs, int seeds, Pa
         if (out == null) {
             throw new IllegalArgumentException("output folder is null");
         }
+        if (limit != null && limit < 1) {
+            throw new IllegalArgumentException("limit must be >= 1 sample, got " + limit + "; leave it out to use all the data");
+        }
+    }
+
+    /** Options that use all the data. */
+    public LessonOptions(DatasetChoice dataset, Integer epochs, int seeds, Path out) {
+        this(dataset, epochs, seeds, out, null);
     }
 
     /** The epochs asked for on the command line, else {@code lessonDefault}. */

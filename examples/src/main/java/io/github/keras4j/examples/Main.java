@@ -21,9 +21,10 @@ import java.util.concurrent.Callable;
 /**
  * The command line of the runnable jar:
  * <pre>java -jar examples/target/keras4j-examples.jar &lt;lesson|all&gt; [--dataset mnist|mnist-10k|fashion-mnist]
- *     [--epochs N] [--seeds K] [--out DIR]</pre>
+ *     [--epochs N] [--seeds K] [--out DIR] [--limit N]</pre>
  * {@code --help} lists the lessons. Defaults: dataset {@value #DEFAULT_DATASET}, {@value #DEFAULT_SEEDS} seed,
- * results under {@value #DEFAULT_OUT}, each lesson's own epochs. Exit code 0 when every lesson ran (diverged or
+ * results under {@value #DEFAULT_OUT}, each lesson's own epochs, all the data ({@code --limit N}
+ * keeps the first N training and test samples, for quick checks). Exit code 0 when every lesson ran (diverged or
  * failed runs inside a comparison are results, not errors), 1 when a lesson threw, 2 for a usage error.
  */
 @Command(name = "keras4j-examples", mixinStandardHelpOptions = true, version = "keras4j examples 0.1.0-SNAPSHOT",
@@ -58,6 +59,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = DEFAULT_OUT,
             description = "folder for the results, one sub-folder per lesson (default: ${DEFAULT-VALUE})")
     Path out;
+
+    @Option(names = "--limit", paramLabel = "N",
+            description = "for quick checks: train and test on the first N samples only (default: all)")
+    Integer limit;
 
     @Spec
     CommandSpec spec;
@@ -96,11 +101,15 @@ public final class Main implements Callable<Integer> {
         if (seeds < 1) {
             throw new ParameterException(spec.commandLine(), "--seeds must be at least 1, got " + seeds);
         }
+        if (limit != null && limit < 1) {
+            throw new ParameterException(spec.commandLine(), "--limit must be at least 1, got " + limit
+                    + "; leave it out to use all the data");
+        }
         if (chosen.isEmpty()) {
             progress.println("No lessons are registered yet.");
             return 0;
         }
-        LessonOptions options = new LessonOptions(dataset, epochs, seeds, out);
+        LessonOptions options = new LessonOptions(dataset, epochs, seeds, out, limit);
         int failed = 0;
         for (Lesson l : chosen) {
             progress.println("== " + l.name() + ": " + l.description());

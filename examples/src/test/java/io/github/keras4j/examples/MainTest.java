@@ -95,6 +95,19 @@ class MainTest {
     }
 
     @Test
+    void limitIsForQuickChecksAndMustBePositive(@TempDir Path dir) {
+        assertEquals(0, run(List.of(new DemoLesson()), "--help"));
+        assertTrue(out.toString().replaceAll("\\s+", " ")
+                .contains("--limit=N for quick checks: train and test on the first N samples only (default: all)"), out.toString());
+        assertEquals(2, run(List.of(new DemoLesson()), "demo", "--limit", "0"));
+        assertTrue(err.toString().startsWith("--limit must be at least 1, got 0; leave it out to use all the data"), err.toString());
+        DemoLesson demo = new DemoLesson();
+        assertEquals(0, run(List.of(demo), "demo", "--limit", "200", "--epochs", "1", "--out", dir.toString()));
+        assertEquals(200, demo.seen.limit());
+        assertEquals("base {dataset=mnist, limit=200, epochs=1, rate=1.0}", demo.seenBase.toString());
+    }
+
+    @Test
     void theLessonIsRequired() {
         assertEquals(2, run(List.of(new DemoLesson())));
         assertTrue(err.toString().startsWith("Missing required parameter: '<lesson>'"), err.toString());
