@@ -16,8 +16,13 @@ public final class Relu implements ActivationFunction {
 
     @Override
     public void backward(double[] z, double[] a, double[] grad, int n, int width) {
+        // grad[i] = z[i] > 0 ? grad[i] : 0, without a branch: the signs of z are random, so a branch is
+        // mispredicted half the time and made this loop the slowest of a ReLU network's training step.
+        // The mask is all ones when z's bits, read as a long, are > 0 (z > 0; also -0.0 and negatives give 0).
         for (int i = 0; i < n; i++) {
-            grad[i] = z[i] > 0 ? grad[i] : 0;
+            long b = Double.doubleToRawLongBits(z[i]);
+            long keep = (-b >> 63) & ~(b >> 63);
+            grad[i] = Double.longBitsToDouble(Double.doubleToRawLongBits(grad[i]) & keep);
         }
     }
 }

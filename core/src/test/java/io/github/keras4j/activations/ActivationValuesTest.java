@@ -79,6 +79,8 @@ class ActivationValuesTest {
     void kinks() {
         // relu: 0 at 0 (TensorFlow's choice); leaky_relu: the slope at 0
         assertArrayEquals(new double[] {0, 0, 1}, derivative(new Relu(), -1e-9, 0, 1e-9), 0);
+        assertArrayEquals(new double[] {0, 0, 1, 0, 1}, derivative(new Relu(), -0.0, -Double.MAX_VALUE, Double.MIN_VALUE,
+                Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY), 0, "the branch-free mask at the edges of double");
         assertArrayEquals(new double[] {0.2, 0.2, 1}, derivative(new LeakyRelu(), -1e-9, 0, 1e-9), 0);
         // hard_sigmoid: 1/6 strictly inside (-3, 3), 0 at the kinks and outside (TensorFlow's relu6 gradient)
         assertArrayEquals(new double[] {0, 0, 1.0 / 6, 1.0 / 6, 1.0 / 6, 0, 0},
