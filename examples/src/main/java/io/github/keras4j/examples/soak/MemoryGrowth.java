@@ -42,6 +42,14 @@ public final class MemoryGrowth {
         return result;
     }
 
+    /**
+     * The growth of a figure measured twice, at the start and at the end of the judged span (the live heap, which
+     * only a full collection measures, is not sampled periodically: the collection would change the other figures).
+     */
+    public static Growth between(String figure, long first, long last) {
+        return new Growth(figure, true, first, last, Math.max(first, last), ratio(last, first), ratio(Math.max(first, last), first));
+    }
+
     /** {@code value / base - 1}; 0 when the figure is missing ({@code base <= 0}: not measured here). */
     static double ratio(long value, long base) {
         return base <= 0 ? 0 : (double) value / base - 1;

@@ -35,9 +35,10 @@ public record MemorySample(String label, long heapUsed, long heapAfterGc, long h
 
     /**
      * A figure of a sample, with its column title; {@code judged} figures are held to the growth limit. The heap
-     * in use rises between collections and falls at each, so it is shown but judged after collections instead;
-     * resident memory includes heap pages the collector touches for the first time (bounded by the committed
-     * heap), so it is shown but judged outside the heap.
+     * in use rises between collections and falls at each, and after a young collection it still holds promoted
+     * garbage, so both are shown and the heap is judged by {@link #liveHeap()} instead; resident memory includes
+     * heap pages the collector touches for the first time (bounded by the committed heap), so it is shown but
+     * judged outside the heap.
      */
     public record Figure(String title, ToLongFunction<MemorySample> value, boolean judged) {
     }
@@ -45,7 +46,7 @@ public record MemorySample(String label, long heapUsed, long heapAfterGc, long h
     /** The figures in table order. */
     public static final List<Figure> FIGURES = List.of(
             new Figure("heap used", MemorySample::heapUsed, false),
-            new Figure("heap after GC", MemorySample::heapAfterGc, true),
+            new Figure("heap after GC", MemorySample::heapAfterGc, false),
             new Figure("heap committed", MemorySample::heapCommitted, true),
             new Figure("heap resident", MemorySample::heapResident, false),
             new Figure("JavaCPP", MemorySample::javacpp, true),
@@ -62,6 +63,16 @@ public record MemorySample(String label, long heapUsed, long heapAfterGc, long h
         long outside = resident[0] < 0 ? -1 : resident[1] - resident[0];
         return new MemorySample(label, heap.getUsed(), heapAfterLastGc(), heap.getCommitted(), resident[0], Pointer.totalBytes(),
                 Pointer.physicalBytes(), readRss(), outside);
+    }
+
+    /**
+     * The live heap: the heap in use right after a full collection, which this asks for. Only this says whether
+     * objects pile up; the heap in use after an ordinary young collection still holds dead objects that were
+     * promoted to the old generation and wait for a full or mixed collection.
+     */
+    public static long liveHeap() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     /** The heap in use after the most recent collection of any collector; -1 before the first. */

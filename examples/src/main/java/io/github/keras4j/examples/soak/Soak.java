@@ -30,7 +30,8 @@ import java.util.concurrent.Callable;
  * images of the {@code mnist-10k} split, validating on its 2,000 test images every epoch, in one {@code fit}.
  * Phase 2 builds, trains for {@value #SMALL_MODEL_EPOCHS} epochs on {@value #SMALL_MODEL_SAMPLES} images,
  * evaluates, predicts with and then drops {@value #DEFAULT_MODELS} small models. Every few epochs (models) it
- * samples the memory figures of {@link MemorySample}; after warm-up ({@value #DEFAULT_WARMUP_EPOCHS} epochs,
+ * samples the memory figures of {@link MemorySample}, and it measures the live heap (after a full collection)
+ * when warm-up ends and at the end; after warm-up ({@value #DEFAULT_WARMUP_EPOCHS} epochs,
  * {@value #DEFAULT_WARMUP_MODELS} models) no judged figure may grow by more than {@value #DEFAULT_MAX_GROWTH}
  * (as a fraction, see {@link MemoryGrowth}). Phase 2's warm-up is long because dropped models' native memory
  * is freed at the next collection, which keras4j asks for after {@code NativeBudget}'s budget (32 MiB, about 40
@@ -64,6 +65,8 @@ public final class Soak implements Callable<Integer> {
     double maxGrowth;
 
     private final PrintStream out;
+    /** The live heap of the phase running, {after warm-up, at the end}. */
+    private long[] live;
 
     Soak(PrintStream out) {
         this.out = out;
@@ -84,16 +87,18 @@ public final class Soak implements Callable<Integer> {
         Utils.setRandomSeed(SEED);
 
         long start = System.nanoTime();
+        long[] trainingLive = live = new long[2];
         List<MemorySample> training = train(x, y, xTest, yTest);
         double trainingSeconds = (System.nanoTime() - start) / 1e9;
         start = System.nanoTime();
+        long[] churnLive = live = new long[2];
         List<MemorySample> churn = churn(Utils.take(x, SMALL_MODEL_SAMPLES), Utils.take(y, SMALL_MODEL_SAMPLES), xTest, yTest);
         double churnSeconds = (System.nanoTime() - start) / 1e9;
 
         boolean ok = report(String.format(Locale.ROOT, "Phase 1: seed model, %d epochs (%.0f s)", epochs, trainingSeconds),
-                training, warmupEpochs / every);
+                training, warmupEpochs / every, trainingLive);
         ok &= report(String.format(Locale.ROOT, "Phase 2: %d small models built, trained and dropped (%.0f s)", models, churnSeconds),
-                churn, warmupModels / every);
+                churn, warmupModels / every, churnLive);
         out.println(ok ? "PASS: no figure grew by more than " + MemoryGrowth.percent(maxGrowth) + " after warm-up"
                 : "FAIL: a figure grew by more than " + MemoryGrowth.percent(maxGrowth) + " after warm-up");
         return ok ? 0 : 1;
@@ -108,6 +113,9 @@ public final class Soak implements Callable<Integer> {
         Callback sampler = new Callback() {
             @Override
             public void onEpochEnd(int epoch, Map<String, Double> logs) {
+                if (epoch + 1 == warmupEpochs) { // first: the judged samples then all follow this full collection
+                    live[0] = measureLive("epoch " + (epoch + 1));
+                }
                 if ((epoch + 1) % every == 0) {
                     samples.add(sample("epoch " + (epoch + 1), String.format(Locale.ROOT, "loss %.4f, val_acc %.4f",
                             logs.get("loss"), logs.get("val_acc"))));
@@ -115,8 +123,15 @@ public final class Soak implements Callable<Integer> {
             }
         };
         model.fit(x, y, FitOptions.defaults().withEpochs(epochs).withVerbose(0).withValidationData(xTest, yTest).withCallbacks(sampler));
+        live[1] = measureLive("epoch " + epochs);
         out.println("  weights fingerprint: " + Utils.fingerprint(model));
         return samples;
+    }
+
+    private long measureLive(String label) {
+        long bytes = MemorySample.liveHeap();
+        out.printf(Locale.ROOT, "  %-10s live heap (after a full collection) %s MiB%n", label, MemoryGrowth.mib(bytes));
+        return bytes;
     }
 
     /** Phase 2: many short-lived models, a sample every {@code every} models. */
@@ -130,10 +145,14 @@ public final class Soak implements Callable<Integer> {
             model.fit(x, y, FitOptions.defaults().withEpochs(SMALL_MODEL_EPOCHS).withVerbose(0));
             double[] score = model.evaluate(xTest, yTest);
             model.predict(xTest);
+            if (i == warmupModels) {
+                live[0] = measureLive("model " + i);
+            }
             if (i % every == 0) {
                 samples.add(sample("model " + i, String.format(Locale.ROOT, "acc %.4f", score[1])));
             }
         }
+        live[1] = measureLive("model " + models);
         return samples;
     }
 
@@ -147,9 +166,10 @@ public final class Soak implements Callable<Integer> {
     }
 
     /** Prints the samples and the growth after the first {@code warmup} sampling points; true if all figures stay within bounds. */
-    private boolean report(String title, List<MemorySample> samples, int warmup) {
+    private boolean report(String title, List<MemorySample> samples, int warmup, long[] liveHeap) {
         List<MemorySample> after = samples.subList(Math.min(warmup, samples.size()), samples.size());
-        List<MemoryGrowth.Growth> growths = MemoryGrowth.of(after);
+        List<MemoryGrowth.Growth> growths = new ArrayList<>(MemoryGrowth.of(after));
+        growths.add(MemoryGrowth.between("live heap (full GC)", liveHeap[0], liveHeap[1]));
         out.println();
         out.println("### " + title);
         out.println();

@@ -52,8 +52,18 @@ class MemoryGrowthTest {
         List<MemoryGrowth.Growth> g = MemoryGrowth.of(List.of(sample("a", 100, 100), sample("b", 200, 100)));
         assertTrue(growthOf(g, "heap used").within(0.05), "the heap in use rises between collections: shown, not judged");
         assertTrue(growthOf(g, "RSS").within(0.05), "resident memory includes newly touched heap pages: shown, not judged");
+        assertTrue(growthOf(g, "heap after GC").within(0.05), "holds promoted garbage after young collections: shown, not judged");
         assertFalse(growthOf(g, "heap committed").within(0.05));
         assertTrue(growthOf(g, "RSS outside heap").within(0.05));
+    }
+
+    @Test
+    void theLiveHeapIsJudgedBetweenItsTwoMeasurements() {
+        MemoryGrowth.Growth live = MemoryGrowth.between("live heap (full GC)", 20 * MIB, 22 * MIB);
+        assertEquals(0.1, live.growth(), 1e-12);
+        assertEquals(22 * MIB, live.max());
+        assertFalse(live.within(0.05));
+        assertTrue(MemoryGrowth.between("live heap (full GC)", 20 * MIB, 19 * MIB).within(0.05));
     }
 
     @Test
