@@ -1,7 +1,6 @@
 package io.github.keras4j.layers;
 
 import io.github.keras4j.backend.NativeMemory;
-
 import io.github.keras4j.regularizers.Regularizer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

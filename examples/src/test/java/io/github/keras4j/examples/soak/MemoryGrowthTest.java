@@ -23,6 +23,17 @@ class MemoryGrowthTest {
     }
 
     @Test
+    void defaultsAreTheIssuesFigures() {
+        assertEquals(200, Soak.DEFAULT_EPOCHS);
+        assertEquals(10, Soak.DEFAULT_EVERY);
+        assertEquals(20, Soak.DEFAULT_WARMUP_EPOCHS);
+        assertEquals(150, Soak.DEFAULT_MODELS);
+        assertEquals(50, Soak.DEFAULT_WARMUP_MODELS, "100 models are judged after warm-up");
+        assertEquals(0.05, Soak.DEFAULT_MAX_GROWTH);
+        assertEquals(1 << 20, MemoryGrowth.NOISE_BYTES);
+    }
+
+    @Test
     void growthIsLastOverFirstAndMaxGrowthIsMaxOverFirst() {
         List<MemoryGrowth.Growth> g = MemoryGrowth.of(List.of(sample("a", 100, 200), sample("b", 130, 260), sample("c", 104, 208)));
         MemoryGrowth.Growth outside = growthOf(g, "RSS outside heap");
