@@ -2,7 +2,6 @@ package io.github.keras4j.models;
 
 import io.github.keras4j.backend.NativeMemory;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.SplittableRandom;
 
@@ -14,6 +13,11 @@ import java.util.SplittableRandom;
  *
  * <p>When one batch holds every sample (full-batch gradient descent) the data itself is the batch even
  * with shuffling on: the order of the rows does not change a full-batch gradient.
+ *
+ * <p>{@link #copied} batches, for predict, evaluate and validation, keep the order and copy each batch into
+ * the two reused buffers too: a pass then creates no array per batch (an ND4J view costs about 2 KB of heap
+ * and a native shape buffer, freed only by a collection), and layers that cache views of their input by
+ * identity (Flatten) find the same two arrays every batch. {@code y} may be null there (predict).
  */
 final class Batches {
     private final INDArray x;
@@ -22,30 +26,42 @@ final class Batches {
     private final int batchSize;
     private final int count;
     private final boolean gather;
+    private final boolean shuffle;
     private final SplittableRandom random;
     private final int[] order;
     private final INDArray[] xViews;
     private final INDArray[] yViews;
     private INDArray xFull, yFull, xLast, yLast;
 
+    /** Training batches: shuffled with {@code random} every epoch when {@code shuffle}, else row-range views in order. */
     Batches(INDArray x, INDArray y, int batchSize, boolean shuffle, SplittableRandom random) {
+        this(x, y, batchSize, shuffle, shuffle, random);
+    }
+
+    /** The batches in order, each copied into reused buffers; {@code y} may be null. */
+    static Batches copied(INDArray x, INDArray y, int batchSize) {
+        return new Batches(x, y, batchSize, true, false, null);
+    }
+
+    private Batches(INDArray x, INDArray y, int batchSize, boolean copy, boolean shuffle, SplittableRandom random) {
         this.x = x;
         this.y = y;
         this.samples = (int) x.size(0);
         this.batchSize = Math.min(batchSize, samples);
         this.count = (samples + this.batchSize - 1) / this.batchSize;
-        this.gather = shuffle && count > 1;
+        this.gather = copy && count > 1;
+        this.shuffle = shuffle;
         this.random = random;
-        this.order = gather ? new int[samples] : null;
+        this.order = gather && shuffle ? new int[samples] : null;
         this.xViews = gather ? null : new INDArray[count];
         this.yViews = gather ? null : new INDArray[count];
         if (gather) {
-            xFull = Nd4j.create(x.dataType(), Rows.shape(x, this.batchSize), 'c');
-            yFull = Nd4j.create(y.dataType(), Rows.shape(y, this.batchSize), 'c');
             int rest = samples % this.batchSize;
-            if (rest > 0) {
-                xLast = Nd4j.create(x.dataType(), Rows.shape(x, rest), 'c');
-                yLast = Nd4j.create(y.dataType(), Rows.shape(y, rest), 'c');
+            xFull = NativeMemory.create(x.dataType(), Rows.shape(x, this.batchSize));
+            xLast = rest > 0 ? NativeMemory.create(x.dataType(), Rows.shape(x, rest)) : null;
+            if (y != null) {
+                yFull = NativeMemory.create(y.dataType(), Rows.shape(y, this.batchSize));
+                yLast = rest > 0 ? NativeMemory.create(y.dataType(), Rows.shape(y, rest)) : null;
             }
         }
     }
@@ -60,7 +76,7 @@ final class Batches {
 
     /** Draws this epoch's order (with shuffling). */
     void startEpoch() {
-        if (!gather) {
+        if (!gather || !shuffle) {
             return;
         }
         for (int i = 0; i < samples; i++) {
@@ -92,7 +108,12 @@ final class Batches {
             return views[batch];
         }
         INDArray buffer = size == batchSize ? full : last;
-        NativeMemory.gatherRows(data, order, start, size, buffer);
+        if (shuffle) {
+            NativeMemory.gatherRows(data, order, start, size, buffer);
+        } else {
+            long rowLength = Rows.length(data);
+            NativeMemory.copy(data, start * rowLength, buffer, 0, size * rowLength);
+        }
         return buffer;
     }
 }

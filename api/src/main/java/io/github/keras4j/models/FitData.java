@@ -24,7 +24,7 @@ record FitData(INDArray x, INDArray y, INDArray xVal, INDArray yVal) {
         Preflight.checkOutput(stack.layers(), stack.outputShape());
         INDArray xc = Rows.contiguous(x, stack.dataType());
         Preflight.Stats stats = Preflight.checkFinite("x", xc);
-        INDArray yc = labels(compiled.loss(), "y", y, stack);
+        INDArray yc = labels(model, compiled.loss(), "y", y);
         Preflight.pixelWarning("x", stats, stack.layers()).ifPresent(w -> System.err.println("WARNING: " + w));
         if (options.hasValidationData()) {
             String vx = "validationData x", vy = "validationData y";
@@ -32,7 +32,7 @@ record FitData(INDArray x, INDArray y, INDArray xVal, INDArray yVal) {
             Preflight.checkInput(model, vx, options.validationX());
             INDArray xv = Rows.contiguous(options.validationX(), stack.dataType());
             Preflight.checkFinite(vx, xv);
-            INDArray yv = labels(compiled.loss(), vy, options.validationY(), stack);
+            INDArray yv = labels(model, compiled.loss(), vy, options.validationY());
             return new FitData(xc, yc, xv, yv);
         }
         if (options.validationSplit() > 0) {
@@ -49,9 +49,9 @@ record FitData(INDArray x, INDArray y, INDArray xVal, INDArray yVal) {
     }
 
     /** Converted, checked for NaN, then fitted to the output. */
-    private static INDArray labels(Loss loss, String name, INDArray y, LayerStack stack) {
-        INDArray yc = Rows.contiguous(y, stack.dataType());
+    private static INDArray labels(Sequential model, Loss loss, String name, INDArray y) {
+        INDArray yc = Rows.contiguous(y, model.stack().dataType());
         Preflight.checkFinite(name, yc);
-        return Preflight.labels(loss, name, yc, stack.outputShape());
+        return Preflight.labels(model, loss, name, yc);
     }
 }

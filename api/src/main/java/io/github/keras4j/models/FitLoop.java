@@ -52,8 +52,9 @@ final class FitLoop {
         FitData data = FitData.prepare(model, compiled, x, y, options);
         LayerStack stack = model.stack();
         EpochMetrics train = new EpochMetrics(compiled.metrics(), data.y().shape(), stack.outputShape());
-        EpochMetrics validation = data.hasValidation()
-                ? new EpochMetrics(compiled.metrics(), data.yVal().shape(), stack.outputShape()) : null;
+        Inference.Tester validation = data.hasValidation() ? new Inference.Tester(stack, compiled.loss(),
+                new EpochMetrics(compiled.metrics(), data.yVal().shape(), stack.outputShape()),
+                Batches.copied(data.xVal(), data.yVal(), options.batchSize())) : null;
         // Shuffling draws from its own generator, seeded once from the global sequence (Utils.setRandomSeed).
         Batches batches = new Batches(data.x(), data.y(), options.batchSize(), options.shuffle(), SeedGenerator.newGenerator());
         History history = new History();
@@ -66,8 +67,7 @@ final class FitLoop {
             callbacks.onEpochBegin(epoch, new LinkedHashMap<>());
             Map<String, Double> epochLogs = new LinkedHashMap<>(trainEpoch(epoch, options.epochs(), batches, train, callbacks));
             if (validation != null) {
-                Map<String, Double> val = Inference.test(stack, compiled.loss(), validation, data.xVal(), data.yVal(),
-                        options.batchSize(), callbacks);
+                Map<String, Double> val = validation.run(callbacks);
                 val.forEach((k, v) -> epochLogs.put("val_" + k, v));
             }
             callbacks.onEpochEnd(epoch, epochLogs);
@@ -122,7 +122,7 @@ final class FitLoop {
         if (finiteWeights == null) {
             finiteWeights = new ArrayList<>(params.size());
             for (Parameter p : params) {
-                finiteWeights.add(p.value().ulike());
+                finiteWeights.add(NativeMemory.create(p.value().dataType(), p.value().shape()));
             }
         }
         for (int i = 0; i < params.size(); i++) {

@@ -37,17 +37,19 @@ public record FitOptions(int batchSize, int epochs, int verbose, boolean shuffle
                     + ". Use the number of samples for full-batch gradient descent.");
         }
         if (epochs < 0) {
-            throw new IllegalArgumentException("epochs must be >= 0, got " + epochs);
+            throw new IllegalArgumentException("epochs must be >= 0, got " + epochs + ". It is the number of the last epoch to train,"
+                    + " e.g. withEpochs(10).");
         }
         if (verbose < 0 || verbose > 2) {
             throw new IllegalArgumentException("verbose must be 0 (silent), 1 (progress bar) or 2 (one line per epoch), got " + verbose);
         }
         if (!(validationSplit >= 0 && validationSplit < 1)) {
             throw new IllegalArgumentException("validationSplit is the fraction of samples held out and must be in [0, 1), got "
-                    + validationSplit);
+                    + validationSplit + ". For example 0.2 holds out the last 20% of the samples; 0 holds out none.");
         }
         if (initialEpoch < 0) {
-            throw new IllegalArgumentException("initialEpoch must be >= 0, got " + initialEpoch);
+            throw new IllegalArgumentException("initialEpoch must be >= 0, got " + initialEpoch + ". It is the epoch to resume"
+                    + " from: 0 for a new run.");
         }
         if ((validationX == null) != (validationY == null)) {
             throw new IllegalArgumentException("validationData needs both x and y, got " + (validationX == null ? "no x" : "no y"));

@@ -1,7 +1,9 @@
 package io.github.keras4j.models;
 
 import io.github.keras4j.backend.NativeMemory;
+import io.github.keras4j.engine.LayerStack;
 import io.github.keras4j.layers.ActivatedLayer;
+import io.github.keras4j.layers.Dense;
 import io.github.keras4j.layers.Layer;
 import io.github.keras4j.layers.Shape;
 import io.github.keras4j.losses.Loss;
@@ -67,10 +69,14 @@ final class Preflight {
             return;
         }
         long perSample = Rows.length(x);
-        String hint = perSample == expected.size()
-                ? " It has the right number of values per sample: reshape it to " + Shape.describe(expected.withBatch(x.size(0))) + "."
-                : " Each sample has " + perSample + " values but the model takes " + expected.size()
-                + ": pass data with the model's feature size, or build a new model for this data.";
+        Shape given = Shape.ofSamples(x.shape());
+        String hint = perSample != expected.size()
+                ? " Each sample has " + perSample + " values but the model takes " + expected.size()
+                + ": pass data with the model's feature size, or build a new model for this data."
+                : expected.rank() == 1 && given.rank() > 1
+                ? " It has the right number of values per sample: reshape it to " + Shape.describe(expected.withBatch(x.size(0)))
+                + ", or start the model with new Flatten().inputShape(" + dims(given) + ") to take the data as it is."
+                : " It has the right number of values per sample: reshape it to " + Shape.describe(expected.withBatch(x.size(0))) + ".";
         throw new IllegalArgumentException("Model '" + model.name() + "' expects input of shape " + expected.toBatchString() + " but "
                 + name + " has shape " + Shape.describe(x.shape()) + "." + hint);
     }
@@ -89,7 +95,8 @@ final class Preflight {
      * Labels fitted to the output: {@code (N,)} labels for an output of width 1 become {@code (N, 1)} (as Keras
      * expands them); then the loss checks the shape, and integer labels must be valid class indices.
      */
-    static INDArray labels(Loss loss, String name, INDArray y, Shape outputShape) {
+    static INDArray labels(Sequential model, Loss loss, String name, INDArray y) {
+        Shape outputShape = model.stack().outputShape();
         boolean sparse = loss instanceof SparseCategoricalCrossentropy;
         INDArray labels = y;
         if (!sparse && y.rank() == outputShape.rank() && outputShape.dim(-1) == 1) {
@@ -98,12 +105,45 @@ final class Preflight {
         try {
             loss.checkLabels(labels.shape(), outputShape.withBatch(y.size(0)));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name.equals("y") ? e.getMessage() : name + ": " + e.getMessage(), e);
+            String message = missingFlatten(model, y.shape()).orElse(e.getMessage());
+            throw new IllegalArgumentException(name.equals("y") ? message : name + ": " + message, e);
         }
         if (sparse) {
             checkClassIndices(name, labels, outputShape.dim(-1));
         }
         return labels;
+    }
+
+    /**
+     * Labels with one row per sample do not fit an output with several rows per sample. The usual cause: a Dense
+     * layer received samples of more than one axis (images without a Flatten layer first), and Dense acts on
+     * the last axis only, keeping the others. Then the message names that layer and the Flatten it lacks.
+     */
+    static Optional<String> missingFlatten(Sequential model, long[] labelShape) {
+        LayerStack stack = model.stack();
+        Shape output = stack.outputShape();
+        if (output.rank() < 2 || labelShape.length > output.rank()) {
+            return Optional.empty(); // one output row per sample, or labels with as many axes as the outputs
+        }
+        Shape in = stack.inputShape();
+        for (Layer layer : stack.layers()) {
+            if (layer instanceof Dense && in.rank() > 1) {
+                String fix = layer.index() == 0
+                        ? "Add a Flatten layer first: start the model with new Flatten().inputShape(" + dims(in) + ")"
+                        + (layer.declaredInputShape() != null ? " and remove inputShape(...) from the Dense layer." : ".")
+                        : "Add a Flatten layer before it: model.add(new Flatten()) just before adding it.";
+                return Optional.of("Model '" + model.name() + "' outputs " + output.toBatchString() + " but the labels have shape "
+                        + Shape.describe(labelShape) + ", one row per sample: " + layer.describe() + " receives "
+                        + in.toBatchString() + ", and a Dense layer acts on the last axis only, keeping the others. " + fix);
+            }
+            in = layer.computeOutputShape(in);
+        }
+        return Optional.empty();
+    }
+
+    /** {@code "28, 28"}: a sample shape as inputShape(...)'s arguments. */
+    private static String dims(Shape shape) {
+        return java.util.Arrays.stream(shape.dims()).mapToObj(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static void checkClassIndices(String name, INDArray y, int classes) {

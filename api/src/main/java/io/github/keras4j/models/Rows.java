@@ -1,5 +1,6 @@
 package io.github.keras4j.models;
 
+import io.github.keras4j.backend.NativeBudget;
 import io.github.keras4j.backend.NativeMemory;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -11,6 +12,10 @@ final class Rows {
 
     /** {@code a} itself when it is already c-ordered, contiguous and of {@code type}; else one converted copy. */
     static INDArray contiguous(INDArray a, DataType type) {
+        if (a.dataType() == type && NativeMemory.isStageable(a)) {
+            return a;
+        }
+        NativeBudget.allocated(a.length() * type.width());
         INDArray typed = a.dataType() == type ? a : a.castTo(type);
         return NativeMemory.isStageable(typed) ? typed : typed.dup('c');
     }

@@ -2,6 +2,7 @@ package io.github.keras4j.models;
 
 import io.github.keras4j.callbacks.Callback;
 import io.github.keras4j.callbacks.History;
+import io.github.keras4j.backend.NativeMemory;
 import io.github.keras4j.engine.LayerStack;
 import io.github.keras4j.layers.Layer;
 import io.github.keras4j.layers.Parameter;
@@ -210,7 +211,9 @@ public class Sequential {
         return guard.use("getWeights", () -> {
             List<INDArray> weights = new ArrayList<>();
             for (Parameter p : stack.parameters()) {
-                weights.add(p.value().dup());
+                INDArray copy = NativeMemory.create(p.value().dataType(), p.value().shape());
+                NativeMemory.copy(p.value(), 0, copy, 0, p.size());
+                weights.add(copy);
             }
             return weights;
         });

@@ -2,15 +2,24 @@ package io.github.keras4j.utils;
 
 import io.github.keras4j.backend.NativeMemory;
 import io.github.keras4j.layers.Shape;
+import io.github.keras4j.models.Sequential;
 import io.github.keras4j.random.SeedGenerator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.SplittableRandom;
 
 /** Keras' {@code keras.utils} helpers for preparing data, and the global seed. */
 public final class Utils {
+    /** Hex digits in a {@link #fingerprint(Sequential)}: {@value} (64 bits). */
+    public static final int FINGERPRINT_LENGTH = 16;
+
     private Utils() {
     }
 
@@ -42,7 +51,7 @@ public final class Utils {
             }
             oneHot[i * numClasses + (int) v] = 1;
         }
-        INDArray out = Nd4j.create(DataType.FLOAT, new long[] {values.length, numClasses}, 'c');
+        INDArray out = NativeMemory.create(DataType.FLOAT, values.length, numClasses);
         if (oneHot.length > 0) {
             NativeMemory.write(oneHot, out);
         }
@@ -57,6 +66,38 @@ public final class Utils {
     public static void setRandomSeed(long seed) {
         SeedGenerator.setGlobalSeed(seed);
         Nd4j.getRandom().setSeed(seed);
+    }
+
+    /**
+     * A short, stable name for a model's weights, to print next to experiment results: the first
+     * {@value #FINGERPRINT_LENGTH} hex digits of the SHA-256 of the weights in Keras' order ({@link
+     * Sequential#getWeights()}: kernel, bias, layer by layer), each value as its four float32 bytes, little
+     * endian. Two runs that print the same fingerprint trained to bit-identical weights. Keras computes the same
+     * value with {@code hashlib.sha256(b"".join(w.astype("<f4").tobytes() for w in model.get_weights())).hexdigest()[:16]}.
+     */
+    public static String fingerprint(Sequential model) {
+        if (model == null) {
+            throw new IllegalArgumentException("fingerprint needs a model, got null");
+        }
+        if (!model.isBuilt()) {
+            throw new IllegalStateException("fingerprint() of model '" + model.name() + "', which is not built yet and has no"
+                    + " weights. Give the first layer an input shape, e.g. new Flatten().inputShape(28, 28), call build(28, 28),"
+                    + " or call fit or predict first.");
+        }
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime provides SHA-256", e);
+        }
+        for (INDArray w : model.getWeights()) {
+            float[] values = new float[(int) w.length()];
+            NativeMemory.readFloats(w, values);
+            ByteBuffer bytes = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+            bytes.asFloatBuffer().put(values);
+            sha256.update(bytes);
+        }
+        return HexFormat.of().formatHex(sha256.digest()).substring(0, FINGERPRINT_LENGTH);
     }
 
     /** The first {@code n} samples of {@code a} (along the first axis), as a view: nothing is copied. */
@@ -116,7 +157,7 @@ public final class Utils {
     private static INDArray gather(INDArray a, int[] order, int from, int count) {
         long[] shape = a.shape().clone();
         shape[0] = count;
-        INDArray out = Nd4j.create(a.dataType(), shape, 'c');
+        INDArray out = NativeMemory.create(a.dataType(), shape);
         NativeMemory.gatherRows(a, order, from, count, out);
         return out;
     }

@@ -64,6 +64,36 @@ class ConcurrencyTest {
     }
 
     @Test
+    void evaluateFromEightThreadsEqualsSerialEvaluate() throws Exception {
+        var data = SyntheticData.images(90, 3);
+        Sequential model = new Sequential(new io.github.keras4j.layers.Flatten().inputShape(28, 28), new Dense(16, "relu"),
+                new io.github.keras4j.layers.Dropout(0.5), new Dense(10, "softmax"));
+        model.compile("adam", "sparse_categorical_crossentropy", "acc");
+        double[] serial = model.evaluate(data.x(), data.labels(), 7);
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            List<Future<double[]>> futures = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    double[] last = null;
+                    for (int i = 0; i < 5; i++) {
+                        last = model.evaluate(data.x(), data.labels(), 7);
+                    }
+                    return last;
+                }));
+            }
+            start.countDown();
+            for (Future<double[]> f : futures) {
+                assertArrayEquals(serial, f.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void theLazyBuildHappensOnceWhenThreadsRaceToIt() throws Exception {
         Sequential model = new Sequential(new Dense(16, "relu"), new Dense(3));
         INDArray x = Nd4j.rand(DataType.FLOAT, 40, 6);

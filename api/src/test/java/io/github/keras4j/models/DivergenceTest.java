@@ -5,6 +5,7 @@ import io.github.keras4j.callbacks.LambdaCallback;
 import io.github.keras4j.callbacks.TerminateOnNaN;
 import io.github.keras4j.layers.Dense;
 import io.github.keras4j.optimizers.SGD;
+import io.github.keras4j.utils.Utils;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -120,5 +121,37 @@ class DivergenceTest {
         assertTrue(e.getMessage().contains("at epoch 2/3, batch 1/1. An earlier update had already overflowed some weights, so the"
                 + " weights were restored to their values at the start of epoch 1."), e.getMessage());
         assertArrayEquals(floats(start.get(0)), floats(model.getWeights().get(0)));
+    }
+
+    /** Output units whose logits are +-1000: the probabilities saturate to exactly 0 and 1. */
+    private static Sequential saturated(String activation, int units, String loss) {
+        Sequential model = new Sequential(new Dense(units, activation).inputShape(2));
+        float[][] kernel = new float[2][units];
+        for (int j = 0; j < units; j++) {
+            kernel[0][j] = kernel[1][j] = j % 2 == 0 ? 500 : -500; // x = (1, 1): logits 1000, -1000, 1000, ...
+        }
+        model.setWeights(List.of(Nd4j.createFromArray(kernel), Nd4j.zeros(DataType.FLOAT, units)));
+        model.compile(new SGD(0.01), loss);
+        return model;
+    }
+
+    @Test
+    void saturatedSoftmaxAndSigmoidOutputsGiveFiniteLossesAndUpdates() {
+        INDArray x = Nd4j.ones(DataType.FLOAT, 4, 2);
+        // The wrong class gets probability exp(-2000): the loss is large but finite, and so is the step.
+        Object[][] cases = {
+                {"softmax", 3, "categorical_crossentropy", Utils.toCategorical(Nd4j.createFromArray(1f, 1f, 1f, 1f), 3)},
+                {"softmax", 3, "sparse_categorical_crossentropy", Nd4j.createFromArray(1f, 1f, 1f, 1f)},
+                {"sigmoid", 1, "binary_crossentropy", Nd4j.zeros(DataType.FLOAT, 4, 1)},
+        };
+        for (Object[] c : cases) {
+            Sequential model = saturated((String) c[0], (Integer) c[1], (String) c[2]);
+            History h = model.fit(x, (INDArray) c[3], FitOptions.defaults().withVerbose(0).withEpochs(2));
+            for (double loss : h.history().get("loss")) {
+                assertTrue(Double.isFinite(loss) && loss > 1, c[2] + ": loss " + loss);
+            }
+            assertTrue(Double.isFinite(model.evaluate(x, (INDArray) c[3])[0]), c[2] + ": evaluate");
+            assertFinite(model);
+        }
     }
 }

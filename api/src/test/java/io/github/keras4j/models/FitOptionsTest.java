@@ -59,16 +59,21 @@ class FitOptionsTest {
         FitOptions d = FitOptions.defaults();
         assertEquals("batchSize must be >= 1, got 0. Use the number of samples for full-batch gradient descent.",
                 assertThrows(IllegalArgumentException.class, () -> d.withBatchSize(0)).getMessage());
-        assertEquals("epochs must be >= 0, got -1", assertThrows(IllegalArgumentException.class, () -> d.withEpochs(-1)).getMessage());
-        assertEquals("validationSplit is the fraction of samples held out and must be in [0, 1), got 1.0",
+        assertEquals("epochs must be >= 0, got -1. It is the number of the last epoch to train, e.g. withEpochs(10).",
+                assertThrows(IllegalArgumentException.class, () -> d.withEpochs(-1)).getMessage());
+        assertEquals("validationSplit is the fraction of samples held out and must be in [0, 1), got 1.0. For example 0.2 holds out the"
+                        + " last 20% of the samples; 0 holds out none.",
                 assertThrows(IllegalArgumentException.class, () -> d.withValidationSplit(1.0)).getMessage());
-        assertEquals("validationSplit is the fraction of samples held out and must be in [0, 1), got -0.1",
+        assertEquals("validationSplit is the fraction of samples held out and must be in [0, 1), got -0.1. For example 0.2 holds out the"
+                        + " last 20% of the samples; 0 holds out none.",
                 assertThrows(IllegalArgumentException.class, () -> d.withValidationSplit(-0.1)).getMessage());
-        assertEquals("validationSplit is the fraction of samples held out and must be in [0, 1), got NaN",
+        assertEquals("validationSplit is the fraction of samples held out and must be in [0, 1), got NaN. For example 0.2 holds out the"
+                        + " last 20% of the samples; 0 holds out none.",
                 assertThrows(IllegalArgumentException.class, () -> d.withValidationSplit(Double.NaN)).getMessage());
         assertEquals("verbose must be 0 (silent), 1 (progress bar) or 2 (one line per epoch), got 3",
                 assertThrows(IllegalArgumentException.class, () -> d.withVerbose(3)).getMessage());
-        assertEquals("initialEpoch must be >= 0, got -2", assertThrows(IllegalArgumentException.class, () -> d.withInitialEpoch(-2)).getMessage());
+        assertEquals("initialEpoch must be >= 0, got -2. It is the epoch to resume from: 0 for a new run.",
+                assertThrows(IllegalArgumentException.class, () -> d.withInitialEpoch(-2)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> d.withValidationData(null, Nd4j.rand(DataType.FLOAT, 2, 2)));
     }
 
@@ -79,7 +84,9 @@ class FitOptionsTest {
         var x = Nd4j.rand(DataType.FLOAT, 4, 1);
         assertEquals("batchSize must be >= 1, got -5. Use the number of samples for full-batch gradient descent.",
                 assertThrows(IllegalArgumentException.class, () -> model.fit(x, x, -5, 1)).getMessage());
-        assertEquals("batchSize must be >= 1, got 0", assertThrows(IllegalArgumentException.class, () -> model.evaluate(x, x, 0)).getMessage());
-        assertEquals("batchSize must be >= 1, got 0", assertThrows(IllegalArgumentException.class, () -> model.predict(x, 0)).getMessage());
+        assertEquals("evaluate: batchSize must be >= 1, got 0. It is the number of samples computed at once and changes nothing else;"
+                + " leave it out to use 32.", assertThrows(IllegalArgumentException.class, () -> model.evaluate(x, x, 0)).getMessage());
+        assertEquals("predict: batchSize must be >= 1, got -1. It is the number of samples computed at once and changes nothing else;"
+                + " leave it out to use 32.", assertThrows(IllegalArgumentException.class, () -> model.predict(x, -1)).getMessage());
     }
 }

@@ -2,6 +2,7 @@ package io.github.keras4j.models;
 
 import io.github.keras4j.SyntheticData;
 import io.github.keras4j.layers.Dense;
+import io.github.keras4j.layers.Dropout;
 import io.github.keras4j.layers.Flatten;
 import io.github.keras4j.utils.Utils;
 import org.junit.jupiter.api.Test;
@@ -131,7 +132,8 @@ class PreflightTest {
                 + " model takes 4: pass data with the model's feature size, or build a new model for this data.", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> model.evaluate(Nd4j.rand(DataType.FLOAT, 6, 2, 2), Nd4j.rand(DataType.FLOAT, 6, 3)));
         assertEquals("Model 'sequential' expects input of shape (None, 4) but x has shape (6, 2, 2). It has the right number of"
-                + " values per sample: reshape it to (6, 4).", e.getMessage());
+                + " values per sample: reshape it to (6, 4), or start the model with new Flatten().inputShape(2, 2) to take the data"
+                + " as it is.", e.getMessage());
         e = fitFails(model, Nd4j.rand(DataType.FLOAT, 6, 4), Nd4j.rand(DataType.FLOAT, 6, 3),
                 QUIET.withValidationData(Nd4j.rand(DataType.FLOAT, 2, 3), Nd4j.rand(DataType.FLOAT, 2, 3)));
         assertTrue(e.getMessage().startsWith("Model 'sequential' expects input of shape (None, 4) but validationData x has shape (2, 3)."));
@@ -178,5 +180,27 @@ class PreflightTest {
         IllegalArgumentException e = fitFails(model, Nd4j.rand(DataType.FLOAT, 6, 4), Nd4j.zeros(DataType.FLOAT, 6), QUIET);
         assertEquals("Metric 'mse' compares labels with outputs value by value, so the labels must have the output's shape (6, 3),"
                 + " but they have shape (6,). Use it with one-hot labels (Utils.toCategorical), or drop it from compile.", e.getMessage());
+    }
+
+    @Test
+    void imagesIntoDenseWithoutFlattenNameTheLayerAndTheFlattenItLacks() {
+        INDArray images = Nd4j.rand(DataType.FLOAT, 6, 4, 3);
+        Sequential first = new Sequential(new Dense(5, "relu"), new Dense(3, "softmax"));
+        first.compile("adam", "sparse_categorical_crossentropy");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> first.fit(images, Nd4j.zeros(DataType.FLOAT, 6), QUIET));
+        assertEquals("Model 'sequential' outputs (None, 4, 3) but the labels have shape (6,), one row per sample: Layer 'dense'"
+                + " (Dense, index 0) receives (None, 4, 3), and a Dense layer acts on the last axis only, keeping the others. Add a"
+                + " Flatten layer first: start the model with new Flatten().inputShape(4, 3).", e.getMessage());
+
+        Sequential later = new Sequential(new Dropout(0.1).inputShape(4, 3), new Dense(3, "softmax"));
+        later.compile("adam", "categorical_crossentropy");
+        e = assertThrows(IllegalArgumentException.class, () -> later.evaluate(images, Nd4j.zeros(DataType.FLOAT, 6, 3)));
+        assertTrue(e.getMessage().endsWith("Layer 'dense' (Dense, index 1) receives (None, 4, 3), and a Dense layer acts on the last"
+                + " axis only, keeping the others. Add a Flatten layer before it: model.add(new Flatten()) just before adding it."),
+                e.getMessage());
+
+        // Labels for every row of every sample fit such a model: nothing is missing then.
+        assertEquals(1, later.fit(images, Nd4j.zeros(DataType.FLOAT, 6, 4, 3), QUIET).epoch().size());
     }
 }

@@ -85,4 +85,21 @@ class UtilsTest {
         assertEquals("trainTestSplit: testFraction must be in (0, 1), got 1.0",
                 assertThrows(IllegalArgumentException.class, () -> Utils.trainTestSplit(x, y, 1.0, 1)).getMessage());
     }
+
+    @Test
+    void fingerprintIsTheStartOfTheSha256OfTheFloat32WeightsInKerasOrder() {
+        // Independent oracle, Python: hashlib.sha256(struct.pack('<fff', 0.5, -2.0, 0.25) + struct.pack('<f', 1.5)).hexdigest()[:16]
+        io.github.keras4j.models.Sequential model = new io.github.keras4j.models.Sequential(new io.github.keras4j.layers.Dense(1).inputShape(3));
+        model.setWeights(java.util.List.of(Nd4j.createFromArray(new float[][] {{0.5f}, {-2f}, {0.25f}}), Nd4j.createFromArray(1.5f)));
+        assertEquals("261a7cc5b8d8f835", Utils.fingerprint(model));
+        assertEquals(16, Utils.FINGERPRINT_LENGTH);
+
+        model.setWeights(java.util.List.of(Nd4j.createFromArray(new float[][] {{0.5f}, {-2f}, {Math.nextUp(0.25f)}}), Nd4j.createFromArray(1.5f)));
+        assertNotEquals("261a7cc5b8d8f835", Utils.fingerprint(model), "one ulp in one weight changes the fingerprint");
+
+        io.github.keras4j.models.Sequential one = new io.github.keras4j.models.Sequential(new io.github.keras4j.layers.Dense(1).inputShape(1));
+        one.setWeights(java.util.List.of(Nd4j.createFromArray(new float[][] {{1f}}), Nd4j.zeros(DataType.FLOAT, 1)));
+        assertEquals("434b26042aff3fb8", Utils.fingerprint(one)); // sha256(struct.pack('<ff', 1.0, 0.0))
+        assertThrows(IllegalArgumentException.class, () -> Utils.fingerprint(null));
+    }
 }

@@ -183,6 +183,16 @@ public final class NativeMemory {
     }
 
     /**
+     * A new zeroed c-order array of {@code type} and {@code shape}, counted against {@link NativeBudget}: every
+     * array keras4j keeps or hands out (weights, gradients, buffers, results) is made here.
+     */
+    public static INDArray create(DataType type, long... shape) {
+        INDArray a = Nd4j.create(type, shape, 'c');
+        NativeBudget.allocated(a.length() * type.width());
+        return a;
+    }
+
+    /**
      * Rows {@code [from, to)} of {@code a} (along the first axis) as a c-ordered view sharing its memory.
      *
      * <p>Why not {@code a.get(NDArrayIndex.interval(from, to), ...)}: in ND4J 1.0.0-M2.1 that returns an
@@ -252,6 +262,7 @@ public final class NativeMemory {
             return a;
         }
         DataType t = a.dataType() == DataType.DOUBLE ? DataType.DOUBLE : DataType.FLOAT;
+        NativeBudget.allocated(a.length() * t.width());
         return a.castTo(t).dup('c');
     }
 

@@ -2,7 +2,6 @@ package io.github.keras4j.backend;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.Arrays;
 
@@ -31,7 +30,7 @@ public final class RowBuffer {
             long[] shape = new long[sample.length + 1];
             shape[0] = rows;
             System.arraycopy(sample, 0, shape, 1, sample.length);
-            storage = Nd4j.create(type, shape, 'c');
+            storage = NativeMemory.create(type, shape);
             this.sample = sample.clone();
             viewRows = otherRows = -1;
             view = other = null;

@@ -47,13 +47,12 @@ public final class LayerStack {
         layer.setIndex(layers.size());
         if (layers.isEmpty() && layer.declaredInputShape() != null) {
             inputShape = layer.declaredInputShape();
-        } else if (!layers.isEmpty() && layer.declaredInputShape() != null && isBuilt()) {
-            Shape previous = outputShape();
-            if (!previous.equals(layer.declaredInputShape())) {
+        } else if (!layers.isEmpty() && isBuilt()) {
+            try {
+                checkDeclaredShape(layer, outputShape());
+            } catch (IllegalArgumentException e) {
                 layer.setIndex(-1);
-                throw new IllegalArgumentException(layer.describe() + " declares input shape " + layer.declaredInputShape().toBatchString()
-                        + " but the previous layer '" + layers.get(layers.size() - 1).name() + "' outputs " + previous.toBatchString()
-                        + ". Remove inputShape(...) from it, or change the layers before it.");
+                throw e;
             }
         }
         if (inputShape != null) {
@@ -108,13 +107,30 @@ public final class LayerStack {
             throw new IllegalArgumentException("the model was built for input " + this.inputShape.toBatchString()
                     + " but received " + inputShape.toBatchString());
         }
+        Shape s = inputShape;
+        for (Layer layer : layers) { // every shape checked before any weight is made: a failed build leaves nothing half built
+            if (layer.index() > 0) {
+                checkDeclaredShape(layer, s);
+            }
+            s = layer.computeOutputShape(s);
+        }
         this.inputShape = inputShape;
         this.dataType = type;
         parameters = null;
-        Shape s = inputShape;
+        s = inputShape;
         for (Layer layer : layers) {
             layer.build(s, type);
             s = layer.computeOutputShape(s);
+        }
+    }
+
+    /** A layer after the first may declare an input shape only if it is the shape it will receive. */
+    private void checkDeclaredShape(Layer layer, Shape previousOutput) {
+        Shape declared = layer.declaredInputShape();
+        if (declared != null && !declared.equals(previousOutput)) {
+            throw new IllegalArgumentException(layer.describe() + " declares input shape " + declared.toBatchString()
+                    + " but the previous layer '" + layers.get(layer.index() - 1).name() + "' outputs " + previousOutput.toBatchString()
+                    + ". Remove inputShape(...) from it (only the first layer needs one), or change the layers before it.");
         }
     }
 

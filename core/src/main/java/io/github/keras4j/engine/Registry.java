@@ -14,6 +14,9 @@ import java.util.function.Supplier;
  * Unknown identifiers fail with a message listing the known ones and, on a near miss, the nearest.
  */
 public final class Registry<T> {
+    /** At most this many equally near identifiers are suggested. */
+    static final int MAX_SUGGESTIONS = 3;
+
     private final String kind;
     private final Map<String, Supplier<? extends T>> entries = new LinkedHashMap<>();
 
@@ -41,9 +44,9 @@ public final class Registry<T> {
             f = entries.get(id.trim().toLowerCase(Locale.ROOT));
         }
         if (f == null) {
-            String nearest = nearest(id.trim().toLowerCase(Locale.ROOT));
+            List<String> nearest = nearest(id.trim().toLowerCase(Locale.ROOT));
             throw new IllegalArgumentException("Unknown " + kind + " '" + id + "'."
-                    + (nearest != null ? " Did you mean '" + nearest + "'?" : "")
+                    + (nearest.isEmpty() ? "" : " Did you mean " + orList(nearest) + "?")
                     + " Known " + plural() + ": " + known() + ".");
         }
         return f.get();
@@ -67,36 +70,58 @@ public final class Registry<T> {
         return String.join(", ", ids());
     }
 
-    private String nearest(String id) {
-        String best = null;
+    /**
+     * The known identifiers closest to {@code id}, when it is a near miss (a typo or two, not a different
+     * word); several when they are equally close ({@code "mxe"}: {@code "mae"} and {@code "mse"}).
+     */
+    private List<String> nearest(String id) {
+        List<String> best = new ArrayList<>();
         int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : new TreeSet<>(entries.keySet())) {
-            int d = editDistance(id, candidate);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = candidate;
+        for (String candidate : ids()) { // sorted: an upper-case alias ('MSE') comes before its lower-case twin
+            int d = editDistance(id, candidate.toLowerCase(Locale.ROOT));
+            if (d > Math.max(2, candidate.length() / 4) || d > bestDistance) {
+                continue;
             }
+            if (d < bestDistance) {
+                best.clear();
+                bestDistance = d;
+            }
+            best.removeIf(b -> b.equalsIgnoreCase(candidate)); // 'mse' replaces 'MSE'
+            best.add(candidate);
         }
-        // A near miss: a typo or two, not a different word.
-        return best != null && bestDistance <= Math.max(2, best.length() / 4) ? best : null;
+        return best.size() > MAX_SUGGESTIONS ? best.subList(0, MAX_SUGGESTIONS) : best;
     }
 
+    /** {@code 'a'}, {@code 'a' or 'b'}, {@code 'a', 'b' or 'c'}. */
+    private static String orList(List<String> ids) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < ids.size(); i++) {
+            sb.append(i == 0 ? "" : i == ids.size() - 1 ? " or " : ", ").append('\'').append(ids.get(i)).append('\'');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The optimal string alignment distance: insertions, deletions, substitutions and swaps of two adjacent
+     * characters each cost 1, so the common typo {@code "rleu"} is one step from {@code "relu"}.
+     */
     static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
         for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
+            d[0][j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
             for (int j = 1; j <= b.length(); j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
             }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
         }
-        return prev[b.length()];
+        return d[a.length()][b.length()];
     }
 }

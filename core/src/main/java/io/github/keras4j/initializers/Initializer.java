@@ -4,7 +4,6 @@ import io.github.keras4j.backend.NativeMemory;
 import io.github.keras4j.random.SeedGenerator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.SplittableRandom;
 
@@ -46,7 +45,7 @@ public abstract class Initializer {
         double[] values = new double[Math.toIntExact(length)];
         SplittableRandom rng = !isRandom() ? null : new SplittableRandom(seed != null ? seed : SeedGenerator.nextSeed());
         fill(values, Fans.of(shape), rng);
-        INDArray out = Nd4j.create(type, shape, 'c');
+        INDArray out = NativeMemory.create(type, shape);
         if (values.length > 0) {
             NativeMemory.write(values, out);
         }

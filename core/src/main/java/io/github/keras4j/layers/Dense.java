@@ -61,7 +61,8 @@ public class Dense extends Layer implements ActivatedLayer {
 
     public Dense(int units, ActivationFunction activation) {
         if (units <= 0) {
-            throw new IllegalArgumentException("Dense units must be a positive integer, got " + units);
+            throw new IllegalArgumentException("Dense units must be a positive integer, got " + units
+                    + ": it is the number of outputs of the layer, e.g. new Dense(64, \"relu\").");
         }
         this.units = units;
         this.activation = activation == null ? Activations.get(null) : activation;

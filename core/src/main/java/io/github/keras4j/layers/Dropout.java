@@ -33,7 +33,8 @@ public class Dropout extends Layer {
 
     public Dropout(double rate, Long seed) {
         if (!(rate >= 0 && rate < 1)) {
-            throw new IllegalArgumentException("Dropout rate is the fraction of units to drop and must be in [0, 1), got " + rate);
+            throw new IllegalArgumentException("Dropout rate is the fraction of units to drop and must be in [0, 1), got " + rate
+                    + ". Common rates are 0.2 to 0.5; 0 drops nothing.");
         }
         this.rate = rate;
         this.seed = seed;

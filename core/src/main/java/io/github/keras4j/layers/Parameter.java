@@ -1,5 +1,6 @@
 package io.github.keras4j.layers;
 
+import io.github.keras4j.backend.NativeMemory;
 import io.github.keras4j.regularizers.Regularizer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -20,7 +21,7 @@ public final class Parameter {
         this.owner = Objects.requireNonNull(owner);
         this.localName = Objects.requireNonNull(localName);
         this.value = Objects.requireNonNull(value);
-        this.gradient = value.ulike();
+        this.gradient = NativeMemory.create(value.dataType(), value.shape());
         this.regularizer = regularizer;
     }
 

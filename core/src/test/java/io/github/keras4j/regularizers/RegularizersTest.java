@@ -96,7 +96,7 @@ class RegularizersTest {
         assertEquals(0.01, assertInstanceOf(L1.class, Regularizers.get("l1")).l1());
         assertEquals(0.01, assertInstanceOf(L2.class, Regularizers.get("L2")).l2());
         assertEquals(0.01, assertInstanceOf(L1L2.class, Regularizers.get("l1_l2")).l2());
-        assertEquals("Unknown regularizer 'l3'. Did you mean 'l1'? Known regularizers: l1, l1_l2, l1l2, l2.",
+        assertEquals("Unknown regularizer 'l3'. Did you mean 'l1' or 'l2'? Known regularizers: l1, l1_l2, l1l2, l2.",
                 assertThrows(IllegalArgumentException.class, () -> Regularizers.get("l3")).getMessage());
     }
 
