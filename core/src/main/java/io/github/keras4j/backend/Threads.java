@@ -3,7 +3,6 @@ package io.github.keras4j.backend;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
-import static org.bytedeco.openblas.global.openblas_nolapack.blas_get_num_threads;
 import static org.bytedeco.openblas.global.openblas_nolapack.blas_set_num_threads;
 
 /**
@@ -13,22 +12,32 @@ import static org.bytedeco.openblas.global.openblas_nolapack.blas_set_num_thread
  * OpenBLAS's own pool (matrix products). Both spin while idle, so on a small machine they fight each
  * other: DL4J trains 2.6-3.4x slower with ND4J's default of 2 threads than with 1 on a 2-core box.
  * keras4j does its elementwise work in Java and calls OpenBLAS directly, so it keeps libnd4j's pool at
- * one thread and gives the matrix products the threads.
+ * {@value #ND4J_THREADS} thread and gives the matrix products the threads.
  *
- * <p>The BLAS thread count is, in order: {@link #setBlasThreads(int)}; the system property
- * {@value #PROPERTY}; the environment variable {@value #ENVIRONMENT}; else {@link #DEFAULT_BLAS_THREADS}.
+ * <p>OpenBLAS uses at most {@link #blasThreads()} threads: in order, {@link #setBlasThreads(int)}; the
+ * system property {@value #PROPERTY}; the environment variable {@value #ENVIRONMENT}; else
+ * {@value #DEFAULT_BLAS_THREADS}. One is the default because it was the fastest end to end on the 2-core
+ * machines we measure on (docs/performance.md): a second thread made the 100x784x500 products of a
+ * batch-100 MLP up to 1.4x faster alone, but whole training epochs were as often slower as faster, and
+ * much slower whenever anything else ran. With more threads allowed, products smaller than
+ * {@value #PARALLEL_MIN_WORK} multiply-adds still run on one: for the 32x784x64 products of a batch-32
+ * MLP, waking and joining a second thread costs more than it saves.
  */
 public final class Threads {
-    /** System property that sets the BLAS thread count. */
+    /** System property that sets the most BLAS threads a product may use. */
     public static final String PROPERTY = "keras4j.threads";
-    /** Environment variable that sets the BLAS thread count. */
+    /** Environment variable that sets the most BLAS threads a product may use. */
     public static final String ENVIRONMENT = "KERAS4J_THREADS";
-    /** Default BLAS threads: the fastest setting measured for the classic MLPs (see docs/performance.md). */
-    public static final int DEFAULT_BLAS_THREADS = 1;
     /** libnd4j's OpenMP pool: keras4j's hot path does not use it, and a spinning idle pool steals a core. */
     public static final int ND4J_THREADS = 1;
+    /** The most BLAS threads when nothing else is set. */
+    public static final int DEFAULT_BLAS_THREADS = 1;
+    /** Products of fewer multiply-adds (m * n * k) than this run on one BLAS thread. */
+    public static final long PARALLEL_MIN_WORK = 8_000_000;
 
     private static volatile boolean configured;
+    private static volatile int maxBlasThreads = 1;
+    private static volatile int currentBlasThreads = -1;
 
     private Threads() {
     }
@@ -45,30 +54,43 @@ public final class Threads {
             Nd4j.getEnvironment().setMaxMasterThreads(ND4J_THREADS);
             Nd4j.getEnvironment().setMaxThreads(ND4J_THREADS);
             NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(ND4J_THREADS);
-            blas_set_num_threads(requestedBlasThreads());
+            maxBlasThreads = requestedBlasThreads();
+            use(1);
             configured = true;
         }
     }
 
-    /** Sets the number of threads OpenBLAS uses for matrix products. */
+    /** Sets the most threads OpenBLAS may use for one large matrix product. */
     public static void setBlasThreads(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("BLAS threads must be >= 1, got " + threads);
         }
         ensureConfigured();
-        blas_set_num_threads(threads);
+        maxBlasThreads = threads;
     }
 
-    /** The number of threads OpenBLAS uses now. */
+    /** The most threads OpenBLAS may use for one large matrix product. */
     public static int blasThreads() {
         ensureConfigured();
-        return blas_get_num_threads();
+        return maxBlasThreads;
     }
 
     /** The number of threads libnd4j's OpenMP pool uses now. */
     public static int nd4jThreads() {
         ensureConfigured();
         return NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();
+    }
+
+    /** Sets OpenBLAS's thread count for a product of {@code work} multiply-adds, if it is not already right. */
+    static void forProduct(long work) {
+        use(work >= PARALLEL_MIN_WORK ? maxBlasThreads : 1);
+    }
+
+    private static void use(int threads) {
+        if (threads != currentBlasThreads) {
+            blas_set_num_threads(threads); // a plain setting in OpenBLAS; only called when the count changes
+            currentBlasThreads = threads;
+        }
     }
 
     static int requestedBlasThreads() {
