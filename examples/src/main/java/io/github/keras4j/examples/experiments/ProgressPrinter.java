@@ -38,7 +38,9 @@ final class ProgressPrinter {
 
     /** When the run ends: its final line, with the status. */
     void finished(int run, int runs, RunResult r, int expectedEpochs, double seconds) {
-        String line = line(run, runs, r.config(), r.seed(), r.lastEpoch(), expectedEpochs, seconds, "  " + r.status());
+        // The weights' fingerprint lets two runs be checked for bit-identical results (Utils.fingerprint).
+        String weights = r.fingerprint() == null || r.fingerprint().isEmpty() ? "" : "  weights " + r.fingerprint();
+        String line = line(run, runs, r.config(), r.seed(), r.lastEpoch(), expectedEpochs, seconds, "  " + r.status() + weights);
         if (live) {
             out.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())) + System.lineSeparator());
             lastLength = 0;

@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 /**
  * One training run as a lesson's trainer does it: {@code Utils.setRandomSeed(seed)}, build and compile the model,
  * {@code fit} with an {@link EpochReporter} telling the runner about every epoch, then hand back the model and
- * its history (epochs, parameter count, {@link Fingerprint}).
+ * its history (epochs, parameter count, {@link Utils#fingerprint fingerprint}).
  */
 public final class SeededFit {
     /** A trained model and what the runner needs to know about its training. */
@@ -38,6 +38,6 @@ public final class SeededFit {
         all.add(reporter);
         all.addAll(List.of(callbacks));
         model.fit(x, y, options.withCallbacks(all.toArray(Callback[]::new)));
-        return new Trained(model, new TrainingHistory(reporter.epochs(), model.countParams(), Fingerprint.of(model)));
+        return new Trained(model, new TrainingHistory(reporter.epochs(), model.countParams(), Utils.fingerprint(model)));
     }
 }

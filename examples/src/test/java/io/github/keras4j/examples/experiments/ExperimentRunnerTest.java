@@ -108,10 +108,10 @@ class ExperimentRunnerTest {
         assertEquals(1 + 6, lines.size(), output());
         assertEquals("Fake sweep: 3 variants x 2 seeds = 6 runs (base: epochs=3, scale=1.0, mode=ok)", lines.get(0));
         // loss = 1/3 + 0.01 = 0.3433..., val_acc = 1 - loss/4 - 0.02 = 0.8942
-        assertEquals("[run 1/6] ok, seed 1: epoch 3/3  loss 0.3433  val_acc 0.8942", lines.get(1).replaceAll("  [0-9.]+ s  OK$", ""));
-        assertTrue(lines.get(1).matches(".* [0-9]+\\.[0-9] s  OK"), lines.get(1));
+        assertEquals("[run 1/6] ok, seed 1: epoch 3/3  loss 0.3433  val_acc 0.8942", lines.get(1).replaceAll("  [0-9.]+ s  OK  weights ok-1$", ""));
+        assertTrue(lines.get(1).matches(".* [0-9]+\\.[0-9] s  OK  weights ok-1"), lines.get(1));
         assertTrue(lines.get(4).startsWith("[run 4/6] nan, seed 2: epoch 3/3  loss NaN  val_acc NaN  "), lines.get(4));
-        assertTrue(lines.get(4).endsWith("DIVERGED (NaN loss at epoch 2)"), lines.get(4));
+        assertTrue(lines.get(4).endsWith("DIVERGED (NaN loss at epoch 2)  weights nan-2"), lines.get(4));
         assertTrue(lines.get(5).startsWith("[run 5/6] throw, seed 1: epoch 1/3  loss 1.0100  val_acc 0.7275  "), lines.get(5));
         assertTrue(lines.get(5).endsWith("FAILED (IllegalStateException: boom after epoch 1)"), lines.get(5));
     }
