@@ -14,14 +14,21 @@ import static org.bytedeco.openblas.global.openblas_nolapack.blas_set_num_thread
  * keras4j does its elementwise work in Java and calls OpenBLAS directly, so it keeps libnd4j's pool at
  * {@value #ND4J_THREADS} thread and gives the matrix products the threads.
  *
- * <p>OpenBLAS uses at most {@link #blasThreads()} threads: in order, {@link #setBlasThreads(int)}; the
- * system property {@value #PROPERTY}; the environment variable {@value #ENVIRONMENT}; else
- * {@value #DEFAULT_BLAS_THREADS}. One is the default because it was the fastest end to end on the 2-core
- * machines we measure on (docs/performance.md): a second thread made the 100x784x500 products of a
- * batch-100 MLP up to 1.4x faster alone, but whole training epochs were as often slower as faster, and
- * much slower whenever anything else ran. With more threads allowed, products smaller than
- * {@value #PARALLEL_MIN_WORK} multiply-adds still run on one: for the 32x784x64 products of a batch-32
- * MLP, waking and joining a second thread costs more than it saves.
+ * <p>Measured on a 2-core machine (docs/performance.md), a second BLAS thread makes the 100x784x500
+ * products of a batch-100 MLP about 1.5x faster, but the 32x784x64 products of a batch-32 MLP slower:
+ * waking and joining a thread costs more than it saves there. And switching OpenBLAS's thread count is
+ * itself expensive (switching at every product made a training epoch 1.6x slower). So the count follows
+ * the work, with hysteresis: a product of at least {@value #PARALLEL_MIN_WORK} multiply-adds switches to
+ * {@link #blasThreads()} threads, and only {@value #SMALL_PRODUCTS_TO_SWITCH_BACK} small products in a row
+ * switch back to one. A model whose products are small trains on one thread, a large one on all, and a
+ * small model switches at most twice per epoch (for a large-batch evaluation).
+ *
+ * <p>The most BLAS threads is, in order: {@link #setBlasThreads(int)}; the system property
+ * {@value #PROPERTY}; the environment variable {@value #ENVIRONMENT}; else {@value #DEFAULT_BLAS_THREADS}.
+ * One is the default because it was the fastest end to end on the shared 2-core machines we measure on:
+ * with two, the batch-100 MLP's epochs ranged from 1.2x faster to no faster as the machine's other load
+ * changed, the batch-32 MLP's were 10-20% slower (its large-batch evaluations switch OpenBLAS up), and
+ * anything else running on the machine made every two-thread run slower.
  */
 public final class Threads {
     /** System property that sets the most BLAS threads a product may use. */
@@ -32,12 +39,15 @@ public final class Threads {
     public static final int ND4J_THREADS = 1;
     /** The most BLAS threads when nothing else is set. */
     public static final int DEFAULT_BLAS_THREADS = 1;
-    /** Products of fewer multiply-adds (m * n * k) than this run on one BLAS thread. */
+    /** Products of at least this many multiply-adds (m * n * k) use more than one BLAS thread. */
     public static final long PARALLEL_MIN_WORK = 8_000_000;
+    /** How many small products in a row bring OpenBLAS back to one thread. */
+    public static final int SMALL_PRODUCTS_TO_SWITCH_BACK = 100;
 
     private static volatile boolean configured;
     private static volatile int maxBlasThreads = 1;
     private static volatile int currentBlasThreads = -1;
+    private static int smallInARow;
 
     private Threads() {
     }
@@ -67,6 +77,9 @@ public final class Threads {
         }
         ensureConfigured();
         maxBlasThreads = threads;
+        if (currentBlasThreads > threads) {
+            use(threads);
+        }
     }
 
     /** The most threads OpenBLAS may use for one large matrix product. */
@@ -81,14 +94,19 @@ public final class Threads {
         return NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();
     }
 
-    /** Sets OpenBLAS's thread count for a product of {@code work} multiply-adds, if it is not already right. */
+    /** Chooses OpenBLAS's thread count before a product of {@code work} multiply-adds (see the class comment). */
     static void forProduct(long work) {
-        use(work >= PARALLEL_MIN_WORK ? maxBlasThreads : 1);
+        if (work >= PARALLEL_MIN_WORK) {
+            smallInARow = 0;
+            use(maxBlasThreads);
+        } else if (smallInARow < SMALL_PRODUCTS_TO_SWITCH_BACK && ++smallInARow == SMALL_PRODUCTS_TO_SWITCH_BACK) {
+            use(1);
+        }
     }
 
     private static void use(int threads) {
         if (threads != currentBlasThreads) {
-            blas_set_num_threads(threads); // a plain setting in OpenBLAS; only called when the count changes
+            blas_set_num_threads(threads);
             currentBlasThreads = threads;
         }
     }

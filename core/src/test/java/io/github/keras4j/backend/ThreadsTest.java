@@ -20,17 +20,25 @@ class ThreadsTest {
     }
 
     @Test
-    void onlyLargeProductsUseMoreThanOneThread() {
+    void largeProductsSwitchToMoreThreadsAndOnlyALongRunOfSmallOnesSwitchesBack() {
         int before = Threads.blasThreads();
         try {
             Threads.setBlasThreads(2);
             INDArray a = Nd4j.rand(DataType.FLOAT, 32, 784), b = Nd4j.rand(DataType.FLOAT, 784, 64), c = Nd4j.create(DataType.FLOAT, 32, 64);
-            Blas.gemm(false, false, 1, a, b, 0, c); // 1.6 M multiply-adds
-            assertEquals(1, blas_get_num_threads());
             INDArray big = Nd4j.rand(DataType.FLOAT, 200, 784), w = Nd4j.rand(DataType.FLOAT, 784, 100), out = Nd4j.create(DataType.FLOAT, 200, 100);
+            for (int i = 0; i < Threads.SMALL_PRODUCTS_TO_SWITCH_BACK; i++) {
+                Blas.gemm(false, false, 1, a, b, 0, c); // 1.6 M multiply-adds each
+            }
+            assertEquals(1, blas_get_num_threads(), "small products run on one thread");
             Blas.gemm(false, false, 1, big, w, 0, out); // 15.7 M
-            assertEquals(2, blas_get_num_threads());
+            assertEquals(2, blas_get_num_threads(), "a large product uses the threads");
             assertEquals(0, big.mmul(w).sub(out).amaxNumber().doubleValue(), 1e-3, "the same product with two threads");
+            for (int i = 0; i < Threads.SMALL_PRODUCTS_TO_SWITCH_BACK - 1; i++) {
+                Blas.gemm(false, false, 1, a, b, 0, c);
+            }
+            assertEquals(2, blas_get_num_threads(), "a few small products do not switch back (switching is expensive)");
+            Blas.gemm(false, false, 1, a, b, 0, c);
+            assertEquals(1, blas_get_num_threads(), "a long run of small products does");
         } finally {
             Threads.setBlasThreads(before);
         }
