@@ -45,7 +45,6 @@ public final class Blas {
             c.muli(beta);
             return;
         }
-        Threads.forProduct((long) m * n * k);
         int ta = transA ? CblasTrans : CblasNoTrans;
         int tb = transB ? CblasTrans : CblasNoTrans;
         if (c.dataType() == DataType.FLOAT) {

@@ -17,18 +17,19 @@ import static org.bytedeco.openblas.global.openblas_nolapack.blas_set_num_thread
  * <p>Measured on a 2-core machine (docs/performance.md), a second BLAS thread makes the 100x784x500
  * products of a batch-100 MLP about 1.5x faster, but the 32x784x64 products of a batch-32 MLP slower:
  * waking and joining a thread costs more than it saves there. And switching OpenBLAS's thread count is
- * itself expensive (switching at every product made a training epoch 1.6x slower). So the count follows
- * the work, with hysteresis: a product of at least {@value #PARALLEL_MIN_WORK} multiply-adds switches to
- * {@link #blasThreads()} threads, and only {@value #SMALL_PRODUCTS_TO_SWITCH_BACK} small products in a row
- * switch back to one. A model whose products are small trains on one thread, a large one on all, and a
- * small model switches at most twice per epoch (for a large-batch evaluation).
+ * itself expensive (switching at every product made a training epoch 1.6x slower). So the count is chosen
+ * once per forward pass (and its backward pass), from the pass' largest product: at least
+ * {@value #PARALLEL_MIN_WORK} multiply-adds gives {@link #blasThreads()} threads, less gives one. A model whose
+ * products are small trains on one thread, a large one on all, and a small model switches twice per epoch
+ * at most (for a large-batch evaluation). The choice depends only on the model and the batch size, never
+ * on what ran before, so results stay reproducible bit for bit (thread count changes OpenBLAS's
+ * summation order).
  *
  * <p>The most BLAS threads is, in order: {@link #setBlasThreads(int)}; the system property
- * {@value #PROPERTY}; the environment variable {@value #ENVIRONMENT}; else {@value #DEFAULT_BLAS_THREADS}.
- * One is the default because it was the fastest end to end on the shared 2-core machines we measure on:
- * with two, the batch-100 MLP's epochs ranged from 1.2x faster to no faster as the machine's other load
- * changed, the batch-32 MLP's were 10-20% slower (its large-batch evaluations switch OpenBLAS up), and
- * anything else running on the machine made every two-thread run slower.
+ * {@value #PROPERTY}; the environment variable {@value #ENVIRONMENT}; else the number of processors. On the
+ * 2-core machine we measure on, that made the batch-100 MLP's epochs 1.35x faster and predict in batches of
+ * 1,000 up to 1.45x faster than one thread, and left the batch-32 and batch-10 MLPs unchanged (their products
+ * stay on one thread). A machine that is busy with other work may be faster with {@code -Dkeras4j.threads=1}.
  */
 public final class Threads {
     /** System property that sets the most BLAS threads a product may use. */
@@ -37,17 +38,12 @@ public final class Threads {
     public static final String ENVIRONMENT = "KERAS4J_THREADS";
     /** libnd4j's OpenMP pool: keras4j's hot path does not use it, and a spinning idle pool steals a core. */
     public static final int ND4J_THREADS = 1;
-    /** The most BLAS threads when nothing else is set. */
-    public static final int DEFAULT_BLAS_THREADS = 1;
     /** Products of at least this many multiply-adds (m * n * k) use more than one BLAS thread. */
     public static final long PARALLEL_MIN_WORK = 8_000_000;
-    /** How many small products in a row bring OpenBLAS back to one thread. */
-    public static final int SMALL_PRODUCTS_TO_SWITCH_BACK = 100;
 
     private static volatile boolean configured;
     private static volatile int maxBlasThreads = 1;
     private static volatile int currentBlasThreads = -1;
-    private static int smallInARow;
 
     private Threads() {
     }
@@ -94,14 +90,10 @@ public final class Threads {
         return NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();
     }
 
-    /** Chooses OpenBLAS's thread count before a product of {@code work} multiply-adds (see the class comment). */
-    static void forProduct(long work) {
-        if (work >= PARALLEL_MIN_WORK) {
-            smallInARow = 0;
-            use(maxBlasThreads);
-        } else if (smallInARow < SMALL_PRODUCTS_TO_SWITCH_BACK && ++smallInARow == SMALL_PRODUCTS_TO_SWITCH_BACK) {
-            use(1);
-        }
+    /** Chooses OpenBLAS's thread count for a pass whose largest product has {@code work} multiply-adds. */
+    public static void forPass(long work) {
+        ensureConfigured();
+        use(work >= PARALLEL_MIN_WORK ? maxBlasThreads : 1);
     }
 
     private static void use(int threads) {
@@ -119,7 +111,7 @@ public final class Threads {
             source = "environment variable " + ENVIRONMENT;
         }
         if (value == null || value.isBlank()) {
-            return DEFAULT_BLAS_THREADS;
+            return Runtime.getRuntime().availableProcessors();
         }
         try {
             int threads = Integer.parseInt(value.trim());

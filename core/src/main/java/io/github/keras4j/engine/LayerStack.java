@@ -36,6 +36,7 @@ public final class LayerStack {
     private double[] weightGradients = new double[0];
     private final RowBuffer gradientBuffer = new RowBuffer();
     private List<Parameter> parameters;
+    private long largestProduct = -1;
 
     public LayerStack() {
         Threads.ensureConfigured();
@@ -44,6 +45,7 @@ public final class LayerStack {
     /** Appends a layer, building it at once when the input shape is known. */
     public void add(Layer layer) {
         parameters = null;
+        largestProduct = -1;
         layer.setIndex(layers.size());
         if (layers.isEmpty() && layer.declaredInputShape() != null) {
             inputShape = layer.declaredInputShape();
@@ -73,6 +75,7 @@ public final class LayerStack {
             throw new IllegalStateException("pop() on a model with no layers");
         }
         parameters = null;
+        largestProduct = -1;
         Layer removed = layers.remove(layers.size() - 1);
         removed.setIndex(-1);
         if (layers.isEmpty()) {
@@ -117,6 +120,7 @@ public final class LayerStack {
         this.inputShape = inputShape;
         this.dataType = type;
         parameters = null;
+        largestProduct = -1;
         s = inputShape;
         for (Layer layer : layers) {
             layer.build(s, type);
@@ -167,11 +171,33 @@ public final class LayerStack {
         if (!isBuilt()) {
             build(Shape.ofSamples(x.shape()), x.dataType() == DataType.DOUBLE ? DataType.DOUBLE : DataType.FLOAT);
         }
+        Threads.forPass(x.size(0) * largestProductPerSample());
         INDArray out = x;
         for (int i = 0; i < layers.size(); i++) { // indexed: an iterator per pass is garbage on every step
             out = layers.get(i).forward(out, training);
         }
         return out;
+    }
+
+    /**
+     * The multiply-adds per sample of the largest matrix product in a pass: for a layer with weights, its
+     * input size times its output's last axis (exactly a Dense layer's product). Fixed once built.
+     */
+    private long largestProductPerSample() {
+        long largest = largestProduct;
+        if (largest < 0) {
+            Shape s = inputShape;
+            largest = 0;
+            for (Layer layer : layers) {
+                Shape next = layer.computeOutputShape(s);
+                if (!layer.parameters().isEmpty()) {
+                    largest = Math.max(largest, s.size() * next.dim(-1));
+                }
+                s = next;
+            }
+            largestProduct = largest;
+        }
+        return largest;
     }
 
     /** Backward from dLoss/dOutput through every layer; returns dLoss/dInput. */

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import io.github.keras4j.engine.LayerStack;
+import io.github.keras4j.layers.Dense;
 
 import static org.bytedeco.openblas.global.openblas_nolapack.blas_get_num_threads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,34 +13,29 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class ThreadsTest {
     @Test
-    void defaultsAreOneBlasThreadAndOneLibnd4jThread() {
-        assertEquals(1, Threads.DEFAULT_BLAS_THREADS);
+    void defaultsAreEveryProcessorForLargeProductsAndOneLibnd4jThread() {
         if (System.getProperty(Threads.PROPERTY) == null && System.getenv(Threads.ENVIRONMENT) == null) {
-            assertEquals(Threads.DEFAULT_BLAS_THREADS, Threads.requestedBlasThreads());
+            assertEquals(Runtime.getRuntime().availableProcessors(), Threads.requestedBlasThreads());
         }
         assertEquals(Threads.ND4J_THREADS, Threads.nd4jThreads());
     }
 
     @Test
-    void largeProductsSwitchToMoreThreadsAndOnlyALongRunOfSmallOnesSwitchesBack() {
+    void eachPassChoosesFromItsLargestProductOnly() {
         int before = Threads.blasThreads();
         try {
             Threads.setBlasThreads(2);
-            INDArray a = Nd4j.rand(DataType.FLOAT, 32, 784), b = Nd4j.rand(DataType.FLOAT, 784, 64), c = Nd4j.create(DataType.FLOAT, 32, 64);
-            INDArray big = Nd4j.rand(DataType.FLOAT, 200, 784), w = Nd4j.rand(DataType.FLOAT, 784, 100), out = Nd4j.create(DataType.FLOAT, 200, 100);
-            for (int i = 0; i < Threads.SMALL_PRODUCTS_TO_SWITCH_BACK; i++) {
-                Blas.gemm(false, false, 1, a, b, 0, c); // 1.6 M multiply-adds each
-            }
+            LayerStack small = new LayerStack();
+            small.add(new Dense(64, "sigmoid").inputShape(784));
+            small.add(new Dense(10, "softmax"));
+            INDArray batch32 = Nd4j.rand(DataType.FLOAT, 32, 784);
+            small.forward(batch32, false); // 32 * 784 * 64 = 1.6 M multiply-adds
             assertEquals(1, blas_get_num_threads(), "small products run on one thread");
-            Blas.gemm(false, false, 1, big, w, 0, out); // 15.7 M
-            assertEquals(2, blas_get_num_threads(), "a large product uses the threads");
-            assertEquals(0, big.mmul(w).sub(out).amaxNumber().doubleValue(), 1e-3, "the same product with two threads");
-            for (int i = 0; i < Threads.SMALL_PRODUCTS_TO_SWITCH_BACK - 1; i++) {
-                Blas.gemm(false, false, 1, a, b, 0, c);
-            }
-            assertEquals(2, blas_get_num_threads(), "a few small products do not switch back (switching is expensive)");
-            Blas.gemm(false, false, 1, a, b, 0, c);
-            assertEquals(1, blas_get_num_threads(), "a long run of small products does");
+            small.forward(Nd4j.rand(DataType.FLOAT, 1000, 784), false); // 50 M
+            assertEquals(2, blas_get_num_threads(), "a large-batch pass uses the threads");
+            INDArray a = small.forward(batch32, false).dup();
+            assertEquals(1, blas_get_num_threads(), "the next small pass is back on one, whatever ran before");
+            assertEquals(a, small.forward(batch32, false), "and gives the same bits");
         } finally {
             Threads.setBlasThreads(before);
         }

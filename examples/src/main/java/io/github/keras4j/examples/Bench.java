@@ -48,6 +48,8 @@ public final class Bench implements Callable<Integer> {
     /** Evaluation batch size: large, as evaluation is not timed and its result does not depend on it. */
     static final int EVAL_BATCH = 1000;
     static final long SEED = 42;
+    static final int PREDICT_BATCH = 1000;
+    static final int PREDICT_REPEATS = 11;
 
     enum BenchModel {
         seed(32, () -> new Adam(), "categorical_crossentropy", new int[] {64}, "sigmoid", "softmax"),
@@ -92,6 +94,10 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "3", description = "epochs (default: ${DEFAULT-VALUE})")
     int epochs;
 
+    @Option(names = "--predict", description = "after training, time predict on the test set in batches of "
+            + PREDICT_BATCH + " (" + PREDICT_REPEATS + " times; prints the median as predict_seconds)")
+    boolean predict;
+
     private final PrintStream out;
 
     Bench(PrintStream out) {
@@ -111,9 +117,30 @@ public final class Bench implements Callable<Integer> {
         Utils.setRandomSeed(SEED);
         Sequential net = model.build();
         String name = dataset.equals("mnist-10k") ? "mnist10k" : dataset; // the harnesses' spelling
-        net.fit(x, y, FitOptions.defaults().withBatchSize(model.batchSize).withEpochs(epochs).withVerbose(0)
-                .withCallbacks(new EpochPrinter(net, name, xTest, yTest)));
+        if (epochs > 0) {
+            net.fit(x, y, FitOptions.defaults().withBatchSize(model.batchSize).withEpochs(epochs).withVerbose(0)
+                    .withCallbacks(new EpochPrinter(net, name, xTest, yTest)));
+        }
+        if (predict) {
+            out.printf(Locale.ROOT, "{\"impl\":\"keras4j\",\"model\":\"%s\",\"dataset\":\"%s\",\"predict_batch\":%d,\"predict_seconds\":%.5f}%n",
+                    model.name(), name, PREDICT_BATCH, medianPredictSeconds(net, xTest));
+        }
         return 0;
+    }
+
+    /** The median time of predict over the test set, after warm-up runs. */
+    private static double medianPredictSeconds(Sequential net, INDArray xTest) {
+        double[] seconds = new double[PREDICT_REPEATS];
+        for (int i = 0; i < 3; i++) {
+            net.predict(xTest, PREDICT_BATCH);
+        }
+        for (int i = 0; i < seconds.length; i++) {
+            long start = System.nanoTime();
+            net.predict(xTest, PREDICT_BATCH);
+            seconds[i] = (System.nanoTime() - start) / 1e9;
+        }
+        java.util.Arrays.sort(seconds);
+        return seconds[seconds.length / 2];
     }
 
     /** Times each epoch between its begin and end hooks, then evaluates (untimed) and prints the JSON line. */
