@@ -40,6 +40,8 @@ def parse_args():
     p.add_argument("--torch-threads", type=int, default=2, help="threads for PyTorch and numpy (their fastest here)")
     p.add_argument("--dl4j-threads", type=int, default=1, help="threads for DL4J (its fastest on 2 cores)")
     p.add_argument("--out", default=None, help="write the JSON lines and the table here (default: <work>/results-<time>)")
+    p.add_argument("--predict", action="store_true",
+                   help="also time predict over the 10,000 test images in batches of 1,000: keras4j vs PyTorch's forward pass")
     return p.parse_args()
 
 
@@ -123,6 +125,8 @@ def main():
         for r in lines:
             f.write(json.dumps(r) + "\n")
     table = ratio_table(lines, args)
+    if args.predict:
+        table += predict_table(args, anchors, openblas, jar, out)
     with open(os.path.join(out, "table.md"), "w") as f:
         f.write(table)
     print(table)
@@ -155,6 +159,24 @@ def ratio_table(lines, args):
             gap = "%+.4f" % (acc["keras4j"] - max(others)) if others else "n/a"
             summary.append("| %s | %s | %s | %s (vs best anchor) |" % (model, vs_peer, vs_dl4j, gap))
     return "\n".join(rows + summary) + "\n"
+
+
+def predict_table(args, anchors, openblas, jar, out):
+    """keras4j's predict against PyTorch's forward pass (eval mode, no_grad), same models, batches of 1,000."""
+    env = dict(os.environ, KERAS4J_DATASETS=os.path.join(args.work, "data"))
+    ours = {}
+    for model in args.models.split(","):
+        stdout = run(["java", "-cp", jar, "io.github.keras4j.examples.Bench", "--model", model, "--epochs", "0", "--predict"],
+                     env=env, log=os.path.join(out, "stderr.log"))
+        ours[model] = json.loads([l for l in stdout.splitlines() if l.startswith("{")][-1])["predict_seconds"]
+    env = dict(os.environ, LD_LIBRARY_PATH=openblas)
+    stdout = run([PY, os.path.join(ROOT, "bench", "predict_torch.py"), "--threads", str(args.torch_threads), "--models", args.models],
+                 env=env, log=os.path.join(out, "stderr.log"))
+    theirs = {r["model"]: r["predict_seconds"] for r in map(json.loads, stdout.splitlines()) if r}
+    rows = ["", "| model | keras4j predict s | PyTorch forward s | keras4j / PyTorch |", "|---|---|---|---|"]
+    for model in args.models.split(","):
+        rows.append("| %s | %.4f | %.4f | %.2f |" % (model, ours[model], theirs[model], ours[model] / theirs[model]))
+    return "\n".join(rows) + "\n"
 
 
 if __name__ == "__main__":
