@@ -14,10 +14,11 @@ import java.util.SplittableRandom;
  * <p>When one batch holds every sample (full-batch gradient descent) the data itself is the batch even
  * with shuffling on: the order of the rows does not change a full-batch gradient.
  *
- * <p>{@link #copied} batches, for predict, evaluate and validation, keep the order and copy each batch into
- * the two reused buffers too: a pass then creates no array per batch (an ND4J view costs about 2 KB of heap
- * and a native shape buffer, freed only by a collection), and layers that cache views of their input by
- * identity (Flatten) find the same two arrays every batch. {@code y} may be null there (predict).
+ * <p>Batches for predict, evaluate and validation keep the order. Validation's are views made once per
+ * fit ({@link #inOrderReused}). A single pass ({@link #inOrder}) copies small batches into the two reused
+ * buffers (an ND4J view costs about 15 us, 2 KB of heap and a native shape buffer freed only by a
+ * collection, more than copying a small batch) and views large ones (copying 1,000 images costs more than
+ * a view). {@code y} may be null there (predict).
  */
 final class Batches {
     private final INDArray x;
@@ -38,10 +39,23 @@ final class Batches {
         this(x, y, batchSize, shuffle, shuffle, random);
     }
 
-    /** The batches in order, each copied into reused buffers; {@code y} may be null. */
-    static Batches copied(INDArray x, INDArray y, int batchSize) {
-        return new Batches(x, y, batchSize, true, false, null);
+    /**
+     * The batches in order, for one pass (predict, evaluate); {@code y} may be null. Each batch is either a
+     * view of the data or a copy into reused buffers, whichever is cheaper: an ND4J view costs about 15 us
+     * and 2 KB of garbage to make, copying a batch of {@value #VIEW_MIN_VALUES} values about as much.
+     */
+    static Batches inOrder(INDArray x, INDArray y, int batchSize) {
+        long perBatch = (long) Math.min(batchSize, x.size(0)) * Rows.length(x);
+        return new Batches(x, y, batchSize, perBatch < VIEW_MIN_VALUES, false, null);
     }
+
+    /** The batches in order as views, made once: for data passed over every epoch (validation). */
+    static Batches inOrderReused(INDArray x, INDArray y, int batchSize) {
+        return new Batches(x, y, batchSize, false, false, null);
+    }
+
+    /** Batches of at least this many values are views rather than copies. */
+    static final long VIEW_MIN_VALUES = 16_384;
 
     private Batches(INDArray x, INDArray y, int batchSize, boolean copy, boolean shuffle, SplittableRandom random) {
         this.x = x;

@@ -54,7 +54,7 @@ final class FitLoop {
         EpochMetrics train = new EpochMetrics(compiled.metrics(), data.y().shape(), stack.outputShape());
         Inference.Tester validation = data.hasValidation() ? new Inference.Tester(stack, compiled.loss(),
                 new EpochMetrics(compiled.metrics(), data.yVal().shape(), stack.outputShape()),
-                Batches.copied(data.xVal(), data.yVal(), options.batchSize())) : null;
+                Batches.inOrderReused(data.xVal(), data.yVal(), options.batchSize())) : null;
         // Shuffling draws from its own generator, seeded once from the global sequence (Utils.setRandomSeed).
         Batches batches = new Batches(data.x(), data.y(), options.batchSize(), options.shuffle(), SeedGenerator.newGenerator());
         History history = new History();

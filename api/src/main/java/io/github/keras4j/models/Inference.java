@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * predict, evaluate and fit's validation: forward passes with {@code training = false} (no dropout, no
- * state kept), one batch at a time, each batch copied into reused buffers ({@link Batches#copied}).
+ * state kept), one batch at a time, each batch a view of the data or a copy, whichever is cheaper
+ * ({@link Batches#inOrder}).
  */
 final class Inference {
     private Inference() {
@@ -29,7 +30,7 @@ final class Inference {
         LayerStack stack = model.stack();
         INDArray data = Rows.contiguous(x, stack.dataType());
         long n = data.size(0);
-        Batches batches = Batches.copied(data, null, batchSize);
+        Batches batches = Batches.inOrder(data, null, batchSize);
         Shape outputShape = stack.outputShape();
         INDArray result = NativeMemory.create(stack.dataType(), outputShape.withBatch(n));
         CallbackList list = new CallbackList(callbacks, model, new TrainingParams(1, batches.count(), 1));
@@ -60,7 +61,7 @@ final class Inference {
         Preflight.checkFinite("y", yc);
         yc = Preflight.labels(model, compiled.loss(), "y", yc);
         EpochMetrics metrics = new EpochMetrics(compiled.metrics(), yc.shape(), outputShape);
-        Batches batches = Batches.copied(xc, yc, batchSize);
+        Batches batches = Batches.inOrder(xc, yc, batchSize);
         CallbackList list = new CallbackList(callbacks, model, new TrainingParams(1, batches.count(), 1));
         Map<String, Double> logs = new Tester(stack, compiled.loss(), metrics, batches).run(list);
         return logs.values().stream().mapToDouble(Double::doubleValue).toArray();
