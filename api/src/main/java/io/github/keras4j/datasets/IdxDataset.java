@@ -151,7 +151,9 @@ final class IdxDataset {
         boolean onlyTrainingMissing = missing.stream().noneMatch(f -> f == testImages || f == testLabels);
         return "Cannot load " + name + ": the folder " + folder + " lacks " + names(missing)
                 + ", and the download failed: " + cause.getMessage() + ". Connect to the internet, copy the files"
-                + " into that folder by hand, or set the system property " + originProperty + " to a reachable mirror."
+                + " into that folder by hand, point " + DatasetFolder.ENVIRONMENT_VARIABLE + " (or -D" + DatasetFolder.PROPERTY
+                + ") at a folder that holds " + folder.getFileName() + "/ with them, or set the system property "
+                + originProperty + " to a reachable mirror."
                 + (onlyTrainingMissing ? " The test files are there: " + loader + ".loadTestData() loads them alone." : "");
     }
 

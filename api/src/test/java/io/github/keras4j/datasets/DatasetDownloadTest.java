@@ -83,7 +83,8 @@ class DatasetDownloadTest {
         String message = e.getMessage();
         assertTrue(message.startsWith("Cannot load MNIST: the folder " + folder + " lacks " + IMAGES + ", " + LABELS
                 + ", and the download failed: cannot reach " + offline + IMAGES + " ("), message);
-        assertTrue(message.endsWith("Connect to the internet, copy the files into that folder by hand, or set the"
+        assertTrue(message.endsWith("Connect to the internet, copy the files into that folder by hand, point"
+                + " KERAS4J_DATASETS (or -Dkeras4j.datasets) at a folder that holds mnist/ with them, or set the"
                 + " system property keras4j.datasets.mnist.origin to a reachable mirror."), message);
         assertEquals(List.of(), listing(folder));
     }

@@ -131,8 +131,10 @@ public final class Main implements Callable<Integer> {
     }
 
     private void report(Lesson l, String what, Exception e) {
-        LOG.error("Lesson '{}' {}", l.name(), what, e);
-        spec.commandLine().getErr().println("Lesson '" + l.name() + "' " + what + ": " + e);
+        // keras4j's own errors say what to do; their stack trace helps only when debugging.
+        LOG.debug("Lesson '{}' {}", l.name(), what, e);
+        spec.commandLine().getErr().println("Lesson '" + l.name() + "' " + what + ": " + e.getMessage()
+                + " (" + e.getClass().getSimpleName() + ")");
         spec.commandLine().getErr().flush();
     }
 

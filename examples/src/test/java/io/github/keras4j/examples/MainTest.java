@@ -173,7 +173,7 @@ class MainTest {
         };
         DemoLesson demo = new DemoLesson();
         assertEquals(1, run(List.of(broken, demo), "all", "--epochs", "1", "--out", dir.toString()));
-        assertTrue(err.toString().contains("Lesson 'broken' failed: java.lang.IllegalStateException: no data"), err.toString());
+        assertTrue(err.toString().contains("Lesson 'broken' failed: no data (IllegalStateException)"), err.toString());
         assertEquals(1, demo.seen.epochs(), "the lesson after the broken one still ran");
         assertFalse(Files.exists(dir.resolve("broken")));
     }
@@ -198,7 +198,7 @@ class MainTest {
             }
         };
         assertEquals(1, run(List.of(halfWay), "half-way", "--epochs", "2", "--out", dir.toString()));
-        assertTrue(err.toString().contains("Lesson 'half-way' failed: java.lang.IllegalStateException: second comparison broke"),
+        assertTrue(err.toString().contains("Lesson 'half-way' failed: second comparison broke (IllegalStateException)"),
                 err.toString());
         assertTrue(Files.readString(dir.resolve("half-way").resolve(LessonContext.SUMMARY_FILE)).contains("## Fast vs slow"));
     }
