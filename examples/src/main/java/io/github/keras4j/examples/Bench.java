@@ -50,6 +50,7 @@ public final class Bench implements Callable<Integer> {
     static final long SEED = 42;
     static final int PREDICT_BATCH = 1000;
     static final int PREDICT_REPEATS = 11;
+    static final int PREDICT_WARMUP = 20;
 
     enum BenchModel {
         seed(32, () -> new Adam(), "categorical_crossentropy", new int[] {64}, "sigmoid", "softmax"),
@@ -128,10 +129,10 @@ public final class Bench implements Callable<Integer> {
         return 0;
     }
 
-    /** The median time of predict over the test set, after warm-up runs. */
+    /** The median time of predict over the test set, after warm-up runs that let the JIT compile its loops. */
     private static double medianPredictSeconds(Sequential net, INDArray xTest) {
         double[] seconds = new double[PREDICT_REPEATS];
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < PREDICT_WARMUP; i++) {
             net.predict(xTest, PREDICT_BATCH);
         }
         for (int i = 0; i < seconds.length; i++) {
