@@ -7,6 +7,7 @@ import io.github.keras4j.layers.ActivatedLayer;
 import io.github.keras4j.layers.Layer;
 import io.github.keras4j.layers.Parameter;
 import io.github.keras4j.layers.Shape;
+import io.github.keras4j.layers.StagedOutput;
 import io.github.keras4j.losses.LogitsLoss;
 import io.github.keras4j.losses.Loss;
 import io.github.keras4j.optimizers.Optimizer;
@@ -228,10 +229,18 @@ public final class LayerStack {
         int lastIndex = layers.size() - 1;
         double value;
         INDArray g;
-        LogitsLoss fused = last instanceof ActivatedLayer al ? loss.fusedWith(al.activation()) : null;
-        if (fused != null) {
-            value = fused.compute(yTrue, ((ActivatedLayer) last).lastOutput(), gradient, trueWidth);
-            g = ((ActivatedLayer) last).backwardFromPreActivation(gradient, lastIndex > firstTrainable);
+        if (last instanceof ActivatedLayer activated) {
+            // The output layer already holds z and a = f(z) as staged arrays: compute the loss on them and go
+            // back to dLoss/dz there, instead of writing dLoss/da out for the layer to read back in.
+            StagedOutput staged = activated.lastOutput();
+            LogitsLoss fused = loss.fusedWith(activated.activation());
+            if (fused != null) {
+                value = fused.compute(yTrue, staged, gradient, trueWidth);
+            } else {
+                value = loss.compute(yTrue, staged.a(), gradient, rows, width, trueWidth);
+                activated.activation().backward(staged.z(), staged.a(), gradient, n, width);
+            }
+            g = activated.backwardFromPreActivation(gradient, lastIndex > firstTrainable);
         } else {
             predictions = grow(predictions, n);
             NativeMemory.read(out, predictions);

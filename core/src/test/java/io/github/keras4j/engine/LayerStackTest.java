@@ -1,5 +1,9 @@
 package io.github.keras4j.engine;
 
+import io.github.keras4j.layers.Dropout;
+
+import io.github.keras4j.losses.MeanSquaredError;
+
 import io.github.keras4j.backend.NativeMemory;
 import io.github.keras4j.layers.Activation;
 import io.github.keras4j.layers.Dense;
@@ -70,9 +74,15 @@ class LayerStackTest {
 
     @Test
     void stepMovesTheWeightsAlongTheNumericalGradient() {
-        for (Loss loss : List.of(new CategoricalCrossentropy(), new CategoricalCrossentropy(true), unfused(new CategoricalCrossentropy()))) {
-            String output = loss instanceof CategoricalCrossentropy c && c.fromLogits() ? "linear" : "softmax";
-            LayerStack stack = stack(new Dense(5, "sigmoid"), new Dense(3, output));
+        // fused, from logits, unfused softmax (staged on the output layer), and mean squared error after a sigmoid
+        // output (Nielsen's network) and after a layer without an activation (Dropout at rate 0), the general path.
+        for (Loss loss : List.of(new CategoricalCrossentropy(), new CategoricalCrossentropy(true), unfused(new CategoricalCrossentropy()),
+                new MeanSquaredError(), unfused(new MeanSquaredError()))) {
+            boolean mse = loss.name().equals("mean_squared_error");
+            String output = loss instanceof CategoricalCrossentropy c && c.fromLogits() ? "linear" : mse ? "sigmoid" : "softmax";
+            boolean lastWithoutActivation = mse && !(loss instanceof MeanSquaredError);
+            LayerStack stack = lastWithoutActivation ? stack(new Dense(5, "sigmoid"), new Dense(3, output), new Dropout(0))
+                    : stack(new Dense(5, "sigmoid"), new Dense(3, output));
             randomizeWeights(stack, 10);
             INDArray x = input(11);
             INDArray y = oneHot(3, 12);
