@@ -291,7 +291,7 @@ class ErrorCatalogTest {
         INDArray x = Nd4j.createFromArray(new float[][] {{1}, {2}, {3}, {4}});
         INDArray y = x.mul(3);
         FitOptions options = QUIET.withBatchSize(2).withEpochs(50).withShuffle(false);
-        add(ArithmeticException.class, () -> line(5).fit(x, y, options));
+        add(ArithmeticException.class, () -> line(10).fit(x, y, options));
         add(ArithmeticException.class, () -> line(1e38).fit(x, y, options));
     }
 
