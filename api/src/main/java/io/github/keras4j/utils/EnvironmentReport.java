@@ -34,6 +34,7 @@ public final class EnvironmentReport {
         m.put("nd4j backend", Nd4j.getBackend().getClass().getSimpleName());
         m.put("libnd4j build", level(ops.binaryLevel()) + " (this CPU supports " + level(ops.optimalLevel()) + ")");
         m.put("libnd4j library", loadedLibrary("libnd4jcpu"));
+        m.put("openblas version", openBlasVersion());
         m.put("openblas library", loadedLibrary("libopenblas"));
         m.put("blas threads", Threads.blasThreads() + " (set with -D" + Threads.PROPERTY + "=N or " + Threads.ENVIRONMENT + ")");
         m.put("libnd4j threads", String.valueOf(Threads.nd4jThreads()));
@@ -60,6 +61,19 @@ public final class EnvironmentReport {
             case 3 -> "AVX-512";
             default -> "level " + level;
         };
+    }
+
+    /**
+     * The OpenBLAS release of the JavaCPP build on the class path, read at run time: the constant is inlined
+     * into code compiled against it, so reading it by reflection reports the jar actually used.
+     */
+    static String openBlasVersion() {
+        try {
+            Object version = Class.forName("org.bytedeco.openblas.global.openblas_nolapack").getField("OPENBLAS_VERSION").get(null);
+            return String.valueOf(version).trim();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return "unknown (" + e + ")";
+        }
     }
 
     /** The path of a loaded native library, from the process' memory map (Linux only). */

@@ -12,7 +12,8 @@ import static org.bytedeco.openblas.global.openblas_nolapack.cblas_dgemm;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemm;
 
 /**
- * Matrix products, calling the OpenBLAS that ND4J bundles directly on the arrays' memory.
+ * Matrix products, calling OpenBLAS (the JavaCPP build ND4J loads; keras4j's pom picks its version) directly on the
+ * arrays' memory.
  *
  * <p>Why not {@code INDArray.mmuli}: measured on a 2-core Zen 3, ND4J's Java-side preparation costs
  * about 22 us per call, doubling the time of a 32x784x64 product (118 us vs 65 us) and dwarfing a
