@@ -1,7 +1,7 @@
 package io.github.keras4j.activations;
 
 /** {@code linear(x) = x}: Keras' default activation for Dense. */
-public final class Linear implements ActivationFunction {
+public final class Linear implements ActivationFunction, FloatForward {
     @Override
     public String name() {
         return "linear";
@@ -10,6 +10,13 @@ public final class Linear implements ActivationFunction {
     @Override
     public void forward(double[] z, double[] a, int n, int width) {
         System.arraycopy(z, 0, a, 0, n);
+    }
+
+    @Override
+    public void forward(float[] z, float[] a, int n, int width) {
+        if (a != z) {
+            System.arraycopy(z, 0, a, 0, n);
+        }
     }
 
     @Override

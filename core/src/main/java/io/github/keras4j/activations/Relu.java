@@ -1,7 +1,7 @@
 package io.github.keras4j.activations;
 
 /** {@code relu(x) = max(x, 0)}; its derivative at 0 is taken as 0, as TensorFlow does. */
-public final class Relu implements ActivationFunction {
+public final class Relu implements ActivationFunction, FloatForward {
     @Override
     public String name() {
         return "relu";
@@ -11,6 +11,13 @@ public final class Relu implements ActivationFunction {
     public void forward(double[] z, double[] a, int n, int width) {
         for (int i = 0; i < n; i++) {
             a[i] = Math.max(z[i], 0);
+        }
+    }
+
+    @Override
+    public void forward(float[] z, float[] a, int n, int width) {
+        for (int i = 0; i < n; i++) {
+            a[i] = Math.max(z[i], 0f);
         }
     }
 

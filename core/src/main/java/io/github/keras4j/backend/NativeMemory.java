@@ -125,6 +125,19 @@ public final class NativeMemory {
         }
     }
 
+    /** Copies {@code src[0..count)} into elements {@code [offset, offset + count)} of the float32 array {@code a} (c order). */
+    public static void writeFloats(float[] src, INDArray a, long offset, int count) {
+        requireStageable(a);
+        if (offset < 0 || count < 0 || offset + count > a.length() || count > src.length) {
+            throw new IndexOutOfBoundsException("elements [" + offset + ", " + (offset + count) + ") of " + a.length()
+                    + " from a buffer of " + src.length);
+        }
+        if (a.dataType() != DataType.FLOAT) {
+            throw unsupported(a);
+        }
+        floatPointer(a, 0).position(offset).put(src, 0, count);
+    }
+
     /** Copies {@code src[0..length)} into {@code a}, widening when {@code a} is float64. */
     public static void writeFloats(float[] src, INDArray a) {
         int n = checkedLength(a, src.length);
