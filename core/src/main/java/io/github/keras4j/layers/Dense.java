@@ -29,8 +29,6 @@ public class Dense extends Layer implements ActivatedLayer {
     public static final String DEFAULT_BIAS_INITIALIZER = "zeros";
 
     private static final int Z = 0, A = 1, GRAD = 2, BIAS = 3;
-    /** Floats staged at once by float32 inference (32 KB: the size of a core's first-level data cache). */
-    private static final int CHUNK = 8192;
 
     private final int units;
     private final ActivationFunction activation;
@@ -186,7 +184,10 @@ public class Dense extends Layer implements ActivatedLayer {
         INDArray out = work.out.rows(rows, units, dataType());
         Blas.gemm(false, false, 1, x2, kernel.value(), 0, out); // z = x . W
         if (!training && activation instanceof FloatForward floatForward && dataType() == DataType.FLOAT) {
-            biasAndActivationInFloat(out, work, floatForward, n);
+            // inference through relu or linear: the same bits, staged as floats (see FloatBiasActivation)
+            if (useBias || !activation.isIdentity()) {
+                work.floatPath.apply(out, useBias ? bias.value() : null, floatForward, units);
+            }
             return x.rank() == 2 ? out : out.reshape(outputShapeFor(x.shape()));
         }
         double[] z = work.scratch.get(Z, n);
@@ -214,38 +215,6 @@ public class Dense extends Layer implements ActivatedLayer {
             last = new StagedOutput(z, a, rows, units);
         }
         return x.rank() == 2 ? out : out.reshape(outputShapeFor(x.shape()));
-    }
-
-    /**
-     * Inference on a float32 model with relu or linear: the same values as the double path (a float sum
-     * rounded once, then an exact max), staged as floats a few rows at a time. Staging a whole 1000x500
-     * batch through doubles moved 2 MB several times through memory; a chunk of {@value #CHUNK} floats
-     * stays in the core's cache between the copy in, the bias, the activation and the copy out.
-     */
-    private void biasAndActivationInFloat(INDArray out, Work work, FloatForward floatForward, int n) {
-        if (!useBias && activation.isIdentity()) {
-            return;
-        }
-        float[] b = null;
-        if (useBias) {
-            b = work.biasFloats(units);
-            NativeMemory.readFloats(bias.value(), b);
-        }
-        int chunk = Math.max(1, CHUNK / units) * units; // whole rows
-        float[] z = work.floats(Math.min(chunk, n));
-        for (int start = 0; start < n; start += chunk) {
-            int count = Math.min(chunk, n - start);
-            NativeMemory.readFloats(out, start, z, count);
-            if (b != null) {
-                for (int r = 0; r < count; r += units) {
-                    for (int j = 0; j < units; j++) {
-                        z[r + j] += b[j];
-                    }
-                }
-            }
-            floatForward.forward(z, z, count, units);
-            NativeMemory.writeFloats(z, out, start, count);
-        }
     }
 
     @Override
@@ -298,22 +267,7 @@ public class Dense extends Layer implements ActivatedLayer {
     private static final class Work {
         final Scratch scratch = new Scratch(4);
         final RowBuffer out = new RowBuffer();
-        private float[] floats = new float[0];
-        private float[] biasFloats = new float[0];
-
-        float[] floats(int n) {
-            if (floats.length < n) {
-                floats = new float[n];
-            }
-            return floats;
-        }
-
-        float[] biasFloats(int n) {
-            if (biasFloats.length < n) {
-                biasFloats = new float[n];
-            }
-            return biasFloats;
-        }
+        final FloatBiasActivation floatPath = new FloatBiasActivation();
     }
 
     private INDArray as2d(INDArray x) {
