@@ -17,6 +17,7 @@ on Debian's single-threaded reference BLAS and look 5-18x slower than they are).
 from Debian: apt-get install python3-torch python3-numpy.
 """
 import argparse
+import collections
 import json
 import os
 import shutil
@@ -40,6 +41,8 @@ def parse_args():
     p.add_argument("--torch-threads", type=int, default=2, help="threads for PyTorch and numpy (their fastest here)")
     p.add_argument("--dl4j-threads", type=int, default=1, help="threads for DL4J (its fastest on 2 cores)")
     p.add_argument("--out", default=None, help="write the JSON lines and the table here (default: <work>/results-<time>)")
+    p.add_argument("--predict-rounds", type=int, default=3,
+                   help="with --predict: rounds of keras4j and PyTorch predict, alternating (the table gives medians)")
     p.add_argument("--predict", action="store_true",
                    help="also time predict over the 10,000 test images in batches of 1,000: keras4j vs PyTorch's forward pass")
     return p.parse_args()
@@ -162,20 +165,36 @@ def ratio_table(lines, args):
 
 
 def predict_table(args, anchors, openblas, jar, out):
-    """keras4j's predict against PyTorch's forward pass (eval mode, no_grad), same models, batches of 1,000."""
-    env = dict(os.environ, KERAS4J_DATASETS=os.path.join(args.work, "data"))
-    ours = {}
+    """keras4j's predict against PyTorch's forward pass (eval mode, no_grad), same models, batches of 1,000.
+
+    The two alternate for --predict-rounds rounds, each going first in every other round, and the table gives
+    the median over rounds: these machines switch between two speeds every few tens of seconds, and one run
+    of each would compare whichever speed each happened to get."""
+    ours, theirs = collections.defaultdict(list), collections.defaultdict(list)
+    k4j_env = dict(os.environ, KERAS4J_DATASETS=os.path.join(args.work, "data"))
+    torch_env = dict(os.environ, LD_LIBRARY_PATH=openblas)
+
+    def keras4j():
+        for model in args.models.split(","):
+            stdout = run(["java", "-cp", jar, "io.github.keras4j.examples.Bench", "--model", model, "--epochs", "0", "--predict"],
+                         env=k4j_env, log=os.path.join(out, "stderr.log"))
+            ours[model].append(json.loads([l for l in stdout.splitlines() if l.startswith("{")][-1])["predict_seconds"])
+
+    def torch():
+        stdout = run([PY, os.path.join(ROOT, "bench", "predict_torch.py"), "--threads", str(args.torch_threads), "--models", args.models],
+                     env=torch_env, log=os.path.join(out, "stderr.log"))
+        for r in map(json.loads, filter(None, stdout.splitlines())):
+            theirs[r["model"]].append(r["predict_seconds"])
+
+    for round_ in range(args.predict_rounds):
+        for step in ((keras4j, torch) if round_ % 2 == 0 else (torch, keras4j)):
+            step()
+    rows = ["", "| model | keras4j predict s (each round) | PyTorch forward s (each round) | keras4j / PyTorch (medians) |",
+            "|---|---|---|---|"]
     for model in args.models.split(","):
-        stdout = run(["java", "-cp", jar, "io.github.keras4j.examples.Bench", "--model", model, "--epochs", "0", "--predict"],
-                     env=env, log=os.path.join(out, "stderr.log"))
-        ours[model] = json.loads([l for l in stdout.splitlines() if l.startswith("{")][-1])["predict_seconds"]
-    env = dict(os.environ, LD_LIBRARY_PATH=openblas)
-    stdout = run([PY, os.path.join(ROOT, "bench", "predict_torch.py"), "--threads", str(args.torch_threads), "--models", args.models],
-                 env=env, log=os.path.join(out, "stderr.log"))
-    theirs = {r["model"]: r["predict_seconds"] for r in map(json.loads, stdout.splitlines()) if r}
-    rows = ["", "| model | keras4j predict s | PyTorch forward s | keras4j / PyTorch |", "|---|---|---|---|"]
-    for model in args.models.split(","):
-        rows.append("| %s | %.4f | %.4f | %.2f |" % (model, ours[model], theirs[model], ours[model] / theirs[model]))
+        a, b = statistics.median(ours[model]), statistics.median(theirs[model])
+        rows.append("| %s | %s | %s | %.2f |" % (model, ", ".join("%.4f" % v for v in ours[model]),
+                                                 ", ".join("%.4f" % v for v in theirs[model]), a / b))
     return "\n".join(rows) + "\n"
 
 
