@@ -91,11 +91,7 @@ public final class NativeMemory {
      * float32 (narrowing float64), without making a view: for scanning large arrays a chunk at a time.
      */
     public static void readFloats(INDArray a, long offset, float[] dst, int count) {
-        requireStageable(a);
-        if (offset < 0 || count < 0 || offset + count > a.length() || count > dst.length) {
-            throw new IndexOutOfBoundsException("elements [" + offset + ", " + (offset + count) + ") of " + a.length()
-                    + " into a buffer of " + dst.length);
-        }
+        checkRange(a, offset, count, dst.length, "into");
         if (a.dataType() == DataType.FLOAT) {
             floatPointer(a, 0).position(offset).get(dst, 0, count);
         } else {
@@ -109,11 +105,7 @@ public final class NativeMemory {
 
     /** As {@link #readFloats(INDArray, long, float[], int)}, into doubles (exact for float64 arrays). */
     public static void read(INDArray a, long offset, double[] dst, int count) {
-        requireStageable(a);
-        if (offset < 0 || count < 0 || offset + count > a.length() || count > dst.length) {
-            throw new IndexOutOfBoundsException("elements [" + offset + ", " + (offset + count) + ") of " + a.length()
-                    + " into a buffer of " + dst.length);
-        }
+        checkRange(a, offset, count, dst.length, "into");
         if (a.dataType() == DataType.DOUBLE) {
             doublePointer(a, 0).position(offset).get(dst, 0, count);
         } else {
@@ -127,11 +119,7 @@ public final class NativeMemory {
 
     /** Copies {@code src[0..count)} into elements {@code [offset, offset + count)} of the float32 array {@code a} (c order). */
     public static void writeFloats(float[] src, INDArray a, long offset, int count) {
-        requireStageable(a);
-        if (offset < 0 || count < 0 || offset + count > a.length() || count > src.length) {
-            throw new IndexOutOfBoundsException("elements [" + offset + ", " + (offset + count) + ") of " + a.length()
-                    + " from a buffer of " + src.length);
-        }
+        checkRange(a, offset, count, src.length, "from");
         if (a.dataType() != DataType.FLOAT) {
             throw unsupported(a);
         }
@@ -300,6 +288,15 @@ public final class NativeMemory {
             throw new IllegalArgumentException("internal: expected a contiguous c-order float or double array, got "
                     + a.dataType() + " order " + a.ordering() + " shape " + Arrays.toString(a.shape())
                     + " strides " + Arrays.toString(a.stride()));
+        }
+    }
+
+    /** The checks of the range copies: a stageable array, and {@code [offset, offset + count)} inside it and the buffer. */
+    private static void checkRange(INDArray a, long offset, int count, int bufferLength, String direction) {
+        requireStageable(a);
+        if (offset < 0 || count < 0 || offset + count > a.length() || count > bufferLength) {
+            throw new IndexOutOfBoundsException("elements [" + offset + ", " + (offset + count) + ") of " + a.length()
+                    + " " + direction + " a buffer of " + bufferLength);
         }
     }
 
