@@ -4,8 +4,6 @@ import io.github.keras4j.backend.NativeMemory;
 import io.github.keras4j.layers.Layer;
 import io.github.keras4j.layers.Parameter;
 import io.github.keras4j.layers.Shape;
-import io.jhdf.HdfFile;
-import io.jhdf.WritableHdfFile;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.WritableGroup;
 
@@ -35,7 +33,7 @@ final class KerasWeights {
 
     /** Writes the variables of the model's layers and, when compiled, of its optimizer to a new HDF5 file. */
     static void write(ModelDescription model, Path h5) {
-        try (WritableHdfFile file = HdfFile.write(h5)) {
+        H5Writing.write(h5, file -> {
             file.removeAttribute("_jHDF"); // jHDF's provenance attribute; Keras files have no root attributes
             List<String> paths = layerPaths(model.layers());
             WritableGroup layers = null;
@@ -62,7 +60,7 @@ final class KerasWeights {
                     vars.putDataset(String.valueOf(v), values.get(v));
                 }
             }
-        }
+        });
     }
 
     /** Keras' paths of the layers' variable groups, without {@code /vars}: {@code layers/dense}, {@code layers/dense_1}. */

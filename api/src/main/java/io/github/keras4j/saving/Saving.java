@@ -200,14 +200,15 @@ public final class Saving {
         }
     }
 
+    /** The weights as HDF5 bytes, written through a temporary beside the archive's (jHDF writes files only). */
     private static byte[] weightsBytes(ModelDescription model, Path temporary) throws IOException {
-        Path h5 = Files.createTempFile(temporary.toAbsolutePath().getParent(), ".weights", ".h5.tmp");
+        Path h5 = Temporaries.create(temporary.getParent(), KerasArchive.WEIGHTS);
         try {
             Files.delete(h5); // jHDF creates the file itself
             KerasWeights.write(model, h5);
             return Files.readAllBytes(h5);
         } finally {
-            Files.deleteIfExists(h5);
+            Temporaries.release(h5);
         }
     }
 
