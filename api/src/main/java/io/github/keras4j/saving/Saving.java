@@ -36,6 +36,10 @@ public final class Saving {
      * {@code metadata.json} (Keras reads that file only for display): {@value}.
      */
     public static final String KERAS_FORMAT_VERSION = "3.6.0";
+    /** The file name ending of a Keras 3 model archive: {@value}. */
+    public static final String KERAS_SUFFIX = ".keras";
+    /** The file name ending of a legacy Keras HDF5 model: {@value} ({@code .hdf5} works too, as in Keras). */
+    public static final String LEGACY_SUFFIX = ".h5";
     /** The file name ending Keras requires for weights files: {@value}. */
     public static final String WEIGHTS_SUFFIX = ".weights.h5";
 
@@ -46,7 +50,11 @@ public final class Saving {
     private Saving() {
     }
 
-    /** Writes {@code model} as a Keras 3 {@code .keras} file, atomically. */
+    /**
+     * Writes {@code model} atomically in the format its file name asks for, as Keras 3's {@code model.save}: a
+     * {@code .keras} archive, or the legacy Keras HDF5 model for {@code .h5} (and {@code .hdf5}). Other names are
+     * refused with an {@link IllegalArgumentException}.
+     */
     public static void saveModel(ModelDescription model, Path path) {
         saveModel(model, path, AtomicFile.DEFAULT);
     }
@@ -54,6 +62,19 @@ public final class Saving {
     /** As {@link #saveModel(ModelDescription, Path)}, through {@code atomicFile} (tests inject failures there). */
     public static void saveModel(ModelDescription model, Path path, AtomicFile atomicFile) {
         requireBuilt(model, "save");
+        String name = path.getFileName() == null ? "" : path.getFileName().toString();
+        if (name.endsWith(LEGACY_SUFFIX) || name.endsWith(".hdf5")) {
+            atomicFile.write(path, temporary -> {
+                Files.delete(temporary); // jHDF creates the file itself
+                LegacyH5Writer.write(model, temporary);
+            });
+            return;
+        }
+        if (!name.endsWith(KERAS_SUFFIX)) {
+            throw new IllegalArgumentException("Cannot save model '" + model.name() + "' as '" + path + "': the file name must end in "
+                    + KERAS_SUFFIX + " (Keras 3's format, recommended) or " + LEGACY_SUFFIX + " (the legacy Keras HDF5 format), as"
+                    + " Keras 3 requires. Use e.g. '" + (name.isEmpty() ? "model" : name) + KERAS_SUFFIX + "'.");
+        }
         byte[] config = toJson(model).getBytes(StandardCharsets.UTF_8);
         byte[] metadata = metadataJson().getBytes(StandardCharsets.UTF_8);
         atomicFile.write(path, temporary -> {

@@ -40,7 +40,11 @@ class SaveTargetTest {
     void devNullIsRefusedAndStaysADevice() throws IOException {
         Path devNull = Path.of("/dev/null");
         assertTrue(Files.exists(devNull), "this test needs /dev/null");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Saving.saveModel(model(1), devNull));
+        IllegalArgumentException named = assertThrows(IllegalArgumentException.class, () -> Saving.saveModel(model(1), devNull));
+        assertTrue(named.getMessage().startsWith("Cannot save model 'sequential' as '/dev/null': the file name must end in .keras"),
+                named.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AtomicFile.DEFAULT.write(devNull, temporary -> Files.write(temporary, new byte[] {1})));
         assertEquals("Cannot save to /dev/null: it is a character device, not a regular file; a save would replace it with a"
                 + " regular file. Nothing was written; save to a file path instead.", e.getMessage());
         assertFalse(Files.isRegularFile(devNull), "/dev/null is still a device");
