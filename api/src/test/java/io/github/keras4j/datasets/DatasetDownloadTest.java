@@ -121,7 +121,7 @@ class DatasetDownloadTest {
     void stalledDownloadIsAbandonedAndDiscarded() throws IOException {
         IdxDataset impatient = new IdxDataset("MNIST", "mnist", "Mnist", Mnist.ORIGIN, Mnist.ORIGIN_PROPERTY,
                 Mnist.TRAIN_IMAGES, Mnist.TRAIN_LABELS, Mnist.TEST_IMAGES, Mnist.TEST_LABELS,
-                new Downloader(Duration.ofMillis(300)));
+                new Downloader(new DownloadLimits(Duration.ofMillis(300), Duration.ofMinutes(2), 0, Duration.ofMinutes(2))));
         try (LocalMirror mirror = new LocalMirror().stall(IMAGES, RealData.bytes(RealData.mnist(IMAGES)))) {
             UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> impatient.loadTest(root, mirror.origin()));
             assertTrue(e.getMessage().contains("the download failed: no data for 300 ms from " + mirror.origin() + IMAGES

@@ -31,7 +31,7 @@ class InterruptedSaveTest {
     void staleTemporariesOfDeadProcessesAreRemovedByTheNextSave() throws IOException {
         Path dead = Files.write(dir.resolve(".model.keras.keras4j-" + DEAD_PID + "-0badf00d.tmp"), new byte[1000]);
         Path deadWeights = Files.write(dir.resolve(".model.weights.h5.keras4j-" + DEAD_PID + "-00c0ffee.tmp"), new byte[10]);
-        Path ownLeftover = Files.write(dir.resolve(Temporaries.nameFor("other.keras", 0x12345678)), new byte[10]);
+        Path ownLeftover = Files.write(dir.resolve(Temporaries.nameFor("other.keras", 0x12345678, Temporaries.SUFFIX)), new byte[10]);
         long live = ProcessHandle.current().parent().orElseThrow().pid();
         Path running = Files.write(dir.resolve(".model.keras.keras4j-" + live + "-0000beef.tmp"), new byte[10]);
         Path usersOwn = Files.write(dir.resolve(".model.keras.tmp"), new byte[10]);
