@@ -219,9 +219,17 @@ public class Sequential {
         });
     }
 
-    /** Sets every weight from {@code weights}, in {@link #getWeights()} order; nothing changes if one does not fit. */
+    /**
+     * Sets every weight from {@code weights}, in {@link #getWeights()} order; nothing changes if one does not fit
+     * or holds NaN or an infinity (see {@link #setWeights(List, NonFiniteWeights)}).
+     */
     public void setWeights(List<INDArray> weights) {
-        guard.changeWeights(() -> WeightCheck.assign(this, stack.parameters(), weights));
+        setWeights(weights, NonFiniteWeights.REFUSE);
+    }
+
+    /** As {@link #setWeights(List)}; {@link NonFiniteWeights#ALLOW} takes NaN and infinite values as they are. */
+    public void setWeights(List<INDArray> weights, NonFiniteWeights nonFinite) {
+        guard.changeWeights(() -> WeightCheck.assign(this, stack.parameters(), weights, nonFinite));
     }
 
     /**
@@ -244,9 +252,17 @@ public class Sequential {
         });
     }
 
-    /** Loads weights saved by {@link #saveWeights(Path)} (or Keras) into this built model; nothing changes if one does not fit. */
+    /**
+     * Loads weights saved by {@link #saveWeights(Path)} (or Keras) into this built model; nothing changes if one
+     * does not fit or holds NaN or an infinity (see {@link NonFiniteWeights}).
+     */
     public void loadWeights(Path path) {
-        guard.changeWeights(() -> Saving.loadWeights(path, ModelFiles.describe(this)));
+        loadWeights(path, NonFiniteWeights.REFUSE);
+    }
+
+    /** As {@link #loadWeights(Path)}; {@link NonFiniteWeights#ALLOW} takes NaN and infinite values as they are. */
+    public void loadWeights(Path path, NonFiniteWeights nonFinite) {
+        guard.changeWeights(() -> Saving.loadWeights(path, ModelFiles.describe(this), nonFinite == NonFiniteWeights.ALLOW));
     }
 
     /** The architecture (and compile settings) as Keras' JSON; see {@link Models#fromJson(String)}. */

@@ -89,6 +89,11 @@ final class KerasWeights {
      * @param where how messages name the weights, e.g. {@code model.weights.h5}
      */
     static void read(H5Tree tree, ModelDescription model, boolean restoreOptimizer, String where) {
+        read(tree, model, restoreOptimizer, where, null);
+    }
+
+    /** As {@link #read(H5Tree, ModelDescription, boolean, String)}; NaN or infinite weights fail naming {@code source}, unless it is null. */
+    static void read(H5Tree tree, ModelDescription model, boolean restoreOptimizer, String where, String source) {
         List<String> paths = layerPaths(model.layers());
         List<Parameter> targets = new ArrayList<>();
         List<double[]> values = new ArrayList<>();
@@ -119,6 +124,9 @@ final class KerasWeights {
                 targets.add(p);
                 values.add(H5Arrays.readFloating(d, what));
             }
+        }
+        if (source != null) {
+            FiniteWeights.require(model.layers(), targets, values, source);
         }
         if (restoreOptimizer && model.compile() != null) {
             OptimizerVariables.restore(model.compile().optimizer(), parameters(model.layers()),

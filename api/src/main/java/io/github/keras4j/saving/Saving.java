@@ -97,7 +97,24 @@ public final class Saving {
      * damaged config fails with a message instead of exhausting memory.
      */
     public static ModelDescription loadModel(Path path, boolean compile) {
+        return loadModel(path, compile, false);
+    }
+
+    /**
+     * As {@link #loadModel(Path, boolean)}. Weights that hold NaN or an infinity fail with a
+     * {@link ModelFileException} naming the layer and the weight ({@link FiniteWeights}), unless
+     * {@code allowNonFinite}.
+     */
+    public static ModelDescription loadModel(Path path, boolean compile, boolean allowNonFinite) {
         String source = "file '" + path + "'";
+        ModelDescription model = readModel(path, compile, source);
+        if (!allowNonFinite) {
+            FiniteWeights.require(model.layers(), source);
+        }
+        return model;
+    }
+
+    private static ModelDescription readModel(Path path, boolean compile, String source) {
         byte[] head = head(path, source);
         if (startsWith(head, HDF5_MAGIC)) {
             return LegacyH5.read(path, source, compile);
@@ -142,19 +159,26 @@ public final class Saving {
      * when the model is compiled and the file has one. Shapes are checked first: on failure nothing changes.
      */
     public static void loadWeights(Path path, ModelDescription model) {
+        loadWeights(path, model, false);
+    }
+
+    /** As {@link #loadWeights(Path, ModelDescription)}; NaN or infinite weights fail (changing nothing) unless {@code allowNonFinite}. */
+    public static void loadWeights(Path path, ModelDescription model, boolean allowNonFinite) {
         String source = "file '" + path + "'";
+        String check = allowNonFinite ? null : source;
         requireBuilt(model, "load weights into");
         byte[] head = head(path, source);
         if (startsWith(head, ZIP_MAGIC)) {
             KerasArchive.Contents contents = KerasArchive.read(path, source);
-            withHdf5(contents.weights(), source, KerasArchive.WEIGHTS, tree -> KerasWeights.read(tree, model, true, KerasArchive.WEIGHTS));
+            withHdf5(contents.weights(), source, KerasArchive.WEIGHTS,
+                    tree -> KerasWeights.read(tree, model, true, KerasArchive.WEIGHTS, check));
             return;
         }
         if (!startsWith(head, HDF5_MAGIC)) {
             throw new ModelFileException(source, "it is not an HDF5 weights file; it starts with bytes " + Arrays.toString(head));
         }
         withHdf5(readAll(path, source), source, path.getFileName().toString(),
-                tree -> KerasWeights.read(tree, model, true, path.getFileName().toString()));
+                tree -> KerasWeights.read(tree, model, true, path.getFileName().toString(), check));
     }
 
     /** The model's Keras config as JSON, as Keras' {@code model.to_json()} and the {@code config.json} of a {@code .keras} file. */
