@@ -35,7 +35,6 @@ final class DownloadWatchdog implements AutoCloseable {
     private long lastProgress = System.nanoTime();
     private long windowStart = lastProgress;
     private long windowBytes;
-    private long lastWindowBytes;
     private boolean active = true;
     private Reason fired;
 
@@ -60,11 +59,6 @@ final class DownloadWatchdog implements AutoCloseable {
         return fired;
     }
 
-    /** The bytes that arrived in the last complete rate window, for the message. */
-    synchronized long lastWindowBytes() {
-        return lastWindowBytes;
-    }
-
     private synchronized void check() {
         if (!active || fired != null) {
             return;
@@ -75,7 +69,6 @@ final class DownloadWatchdog implements AutoCloseable {
         } else if (now - lastProgress > limits.stall().toNanos()) {
             fire(Reason.STALLED);
         } else if (now - windowStart >= limits.rateWindow().toNanos()) {
-            lastWindowBytes = windowBytes;
             double seconds = (now - windowStart) / 1e9;
             if (windowBytes < limits.minBytesPerSecond() * seconds) {
                 fire(Reason.TOO_SLOW);

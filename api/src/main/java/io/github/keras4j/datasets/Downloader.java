@@ -127,7 +127,9 @@ final class Downloader {
                 try {
                     n = body.read(buffer);
                 } catch (IOException e) {
-                    throw new IOException(abandoned(watchdog, limits, url, total, expected) + " (" + describe(e) + ")", e);
+                    // When a limit struck, the read failed because the watchdog closed the stream: nothing more to say.
+                    throw new IOException(abandoned(watchdog, limits, url, total, expected)
+                            + (watchdog.fired() == null ? " (" + describe(e) + ")" : ""), e);
                 }
                 if (n < 0) {
                     break;
@@ -157,10 +159,10 @@ final class Downloader {
         }
         return switch (reason) {
             case STALLED -> "no data for " + limits.stall().toMillis() + " ms from " + url + progress;
-            case TOO_SLOW -> url + " sent " + watchdog.lastWindowBytes() + " bytes in " + seconds(limits.rateWindow().toMillis())
-                    + " s, slower than the minimum of " + limits.minBytesPerSecond() + " bytes/s (set by -D"
-                    + DownloadLimits.MIN_RATE_PROPERTY + " or " + DownloadLimits.MIN_RATE_VARIABLE + "; 0 turns the check off);"
-                    + " abandoned" + progress;
+            case TOO_SLOW -> url + " sent fewer than " + (long) (limits.minBytesPerSecond() * limits.rateWindow().toMillis() / 1000.0)
+                    + " bytes in " + seconds(limits.rateWindow().toMillis()) + " s, slower than the minimum of "
+                    + limits.minBytesPerSecond() + " bytes/s (set by -D" + DownloadLimits.MIN_RATE_PROPERTY + " or "
+                    + DownloadLimits.MIN_RATE_VARIABLE + "; 0 turns the check off); abandoned" + progress;
             case DEADLINE -> "downloading " + url + " took longer than " + seconds(limits.deadline().toMillis()) + " s (set by -D"
                     + DownloadLimits.TIMEOUT_PROPERTY + " or " + DownloadLimits.TIMEOUT_VARIABLE + ", in seconds); abandoned" + progress;
         };

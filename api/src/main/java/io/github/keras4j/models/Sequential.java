@@ -12,6 +12,8 @@ import io.github.keras4j.losses.Losses;
 import io.github.keras4j.metrics.Metrics;
 import io.github.keras4j.optimizers.Optimizer;
 import io.github.keras4j.optimizers.Optimizers;
+import io.github.keras4j.random.SeedGenerator;
+import io.github.keras4j.random.SplitMixRandom;
 import io.github.keras4j.saving.Saving;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -37,7 +39,7 @@ import java.util.Set;
  * and read or set weights.
  */
 public class Sequential {
-    /** The model name when none is given, as in Keras. */
+    /** The model name when none is given, as in Keras; later unnamed models are numbered ({@code sequential_1}, ...). */
     public static final String DEFAULT_NAME = "sequential";
     /** Batch size of evaluate and predict when none is given: {@value}, as in Keras. */
     public static final int DEFAULT_BATCH_SIZE = 32;
@@ -47,13 +49,17 @@ public class Sequential {
     private final ModelGuard guard = new ModelGuard();
     private Compiled compiled;
     private volatile boolean stopTraining;
+    /** fit's shuffling generator: made at the first fit, kept across fits and saved with the model. */
+    private SplitMixRandom shuffle;
 
+    /** An empty model named {@code sequential}, {@code sequential_1}, ... in order of creation, as in Keras ({@link ModelNames}). */
     public Sequential() {
-        this(DEFAULT_NAME);
+        this(ModelNames.next(DEFAULT_NAME));
     }
 
+    /** A model of {@code layers}, named as {@link #Sequential()} names it. */
     public Sequential(Layer... layers) {
-        this(DEFAULT_NAME, layers);
+        this(ModelNames.next(DEFAULT_NAME), layers);
     }
 
     public Sequential(String name, Layer... layers) {
@@ -317,6 +323,24 @@ public class Sequential {
 
     LayerStack stack() {
         return stack;
+    }
+
+    /** The shuffling generator, made from the global seed sequence at the first call. */
+    synchronized SplitMixRandom shuffleRandom() {
+        if (shuffle == null) {
+            shuffle = SeedGenerator.newSplitMix();
+        }
+        return shuffle;
+    }
+
+    /** The shuffling generator's state, or null before the first fit. */
+    synchronized Long shuffleState() {
+        return shuffle == null ? null : shuffle.state();
+    }
+
+    /** Continues the shuffling of a saved model; null leaves the generator to be made at the first fit. */
+    synchronized void restoreShuffleState(Long state) {
+        shuffle = state == null ? null : new SplitMixRandom(state);
     }
 
     /** Builds the layers for {@code inputShape} if they are not built yet (once, even with several threads). */

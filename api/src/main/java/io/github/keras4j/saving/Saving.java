@@ -76,7 +76,7 @@ public final class Saving {
                     + " Keras 3 requires. Use e.g. '" + (name.isEmpty() ? "model" : name) + KERAS_SUFFIX + "'.");
         }
         byte[] config = toJson(model).getBytes(StandardCharsets.UTF_8);
-        byte[] metadata = metadataJson().getBytes(StandardCharsets.UTF_8);
+        byte[] metadata = metadataJson(model).getBytes(StandardCharsets.UTF_8);
         atomicFile.write(path, temporary -> {
             byte[] weights = weightsBytes(model, temporary);
             try (OutputStream out = Files.newOutputStream(temporary)) {
@@ -133,7 +133,7 @@ public final class Saving {
                     + KerasArchive.WEIGHTS);
         }
         withHdf5(contents.weights(), source, KerasArchive.WEIGHTS, tree -> KerasWeights.read(tree, model, compile, KerasArchive.WEIGHTS));
-        return model;
+        return RandomStates.apply(contents.metadata(), model, source);
     }
 
     /** Writes the variables of the model's layers (and of its optimizer when compiled) as a Keras {@code .weights.h5} file. */
@@ -257,11 +257,12 @@ public final class Saving {
         }
     }
 
-    private static String metadataJson() {
+    private static String metadataJson(ModelDescription model) {
         ObjectNode m = KerasJson.object();
         m.put("keras_version", KERAS_FORMAT_VERSION);
         m.put("date_saved", LocalDateTime.now().format(DATE_SAVED));
         m.put("saved_by", "keras4j");
+        RandomStates.write(model, m);
         return m.toString();
     }
 

@@ -57,6 +57,11 @@ final class LocalMirror implements AutoCloseable {
         return this;
     }
 
+    /** Answers with the headers of a file of {@code length} bytes, then sends nothing until closed (at most 20 s). */
+    LocalMirror silent(String name, int length) {
+        return trickle(name, new byte[length], 20_000);
+    }
+
     int requests() {
         return requests.get();
     }
