@@ -195,10 +195,20 @@ public class Sequential {
         return evaluate(x, y, DEFAULT_BATCH_SIZE);
     }
 
-    /** As {@link #evaluate(INDArray, INDArray)} with a batch size, calling the callbacks' test hooks. */
+    /** As {@link #evaluate(INDArray, INDArray)} with a batch size, calling the callbacks' test hooks; prints nothing. */
     public double[] evaluate(INDArray x, INDArray y, int batchSize, Callback... callbacks) {
+        return evaluate(x, y, batchSize, 0, callbacks);
+    }
+
+    /**
+     * As {@link #evaluate(INDArray, INDArray, int, Callback...)}, printing as Keras' {@code verbose} says: 0 nothing,
+     * 1 a progress bar, 2 one line at the end (through a {@link io.github.keras4j.callbacks.ProgbarLogger} on
+     * {@code System.out}, unless the callbacks hold one). keras4j's shorter overloads print nothing, where Keras'
+     * {@code evaluate} prints a bar by default.
+     */
+    public double[] evaluate(INDArray x, INDArray y, int batchSize, int verbose, Callback... callbacks) {
         requireReady("evaluate");
-        return guard.use("evaluate", () -> Inference.evaluate(this, compiled, x, y, batchSize, List.of(callbacks)));
+        return guard.use("evaluate", () -> Inference.evaluate(this, compiled, x, y, batchSize, verbose, List.of(callbacks)));
     }
 
     /** The model's outputs for {@code x}, in batches of {@value #DEFAULT_BATCH_SIZE}, without dropout. */

@@ -156,4 +156,34 @@ public abstract class Optimizer {
         }
         return value;
     }
+    /**
+     * The class and its hyperparameters, e.g. {@code Adam(learningRate=0.001, beta1=0.9, beta2=0.999, epsilon=1.0E-7)}:
+     * the learning rate, then the final fields of plain values the subclasses declare, in declaration order (read
+     * reflectively, so a new hyperparameter shows without each optimizer writing its own {@code toString}).
+     */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(getClass().getSimpleName()).append("(learningRate=").append(learningRate);
+        List<Class<?>> chain = new ArrayList<>();
+        for (Class<?> c = getClass(); c != Optimizer.class; c = c.getSuperclass()) {
+            chain.add(0, c);
+        }
+        for (Class<?> c : chain) {
+            for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+                int mod = f.getModifiers();
+                Class<?> t = f.getType();
+                boolean plain = t.isPrimitive() || t == String.class || Number.class.isAssignableFrom(t) || t == Boolean.class;
+                if (java.lang.reflect.Modifier.isStatic(mod) || !java.lang.reflect.Modifier.isFinal(mod) || !plain) {
+                    continue;
+                }
+                try {
+                    f.setAccessible(true);
+                    sb.append(", ").append(f.getName()).append('=').append(f.get(this));
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    sb.append(", ").append(f.getName()).append("=?");
+                }
+            }
+        }
+        return sb.append(')').toString();
+    }
 }
