@@ -54,8 +54,8 @@ final class Inference {
                              List<Callback> callbacks) {
         checkBatchSize("evaluate", batchSize);
         if (verbose < 0 || verbose > 2) {
-            throw new IllegalArgumentException("evaluate: verbose must be 0 (silent), 1 (progress bar) or 2 (one line), got " + verbose
-                    + ", as in Keras.");
+            throw new IllegalArgumentException("evaluate: verbose must be 0 (silent), 1 (progress bar) or 2 (one line), as in Keras;"
+                    + " got " + verbose + ".");
         }
         Preflight.checkPair("x", x, "y", y);
         model.ensureBuilt(Shape.ofSamples(x.shape()));

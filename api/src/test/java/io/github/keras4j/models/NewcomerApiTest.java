@@ -61,7 +61,7 @@ class NewcomerApiTest {
         assertTrue(bar.matches("(?s).*2/2 \\[=+\\] - .*loss: \\d\\.\\d{4} - acc: \\d\\.\\d{4}\\s*"), bar);
         assertEquals("", captureOut(() -> m.evaluate(x, y, 32, 0)));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.evaluate(x, y, 32, 3));
-        assertEquals("evaluate: verbose must be 0 (silent), 1 (progress bar) or 2 (one line), got 3, as in Keras.", e.getMessage());
+        assertEquals("evaluate: verbose must be 0 (silent), 1 (progress bar) or 2 (one line), as in Keras; got 3.", e.getMessage());
     }
 
     @Test

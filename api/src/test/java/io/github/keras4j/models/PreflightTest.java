@@ -102,7 +102,7 @@ class PreflightTest {
     }
 
     @Test
-    void rawPixelValuesIntoASigmoidNetworkWarnButTrain() {
+    void rawPixelValuesIntoASigmoidNetworkWarnButTrain() throws java.io.IOException {
         Sequential model = new Sequential(new Flatten().inputShape(4, 4), new Dense(8, "sigmoid"), new Dense(2, "softmax"));
         model.compile("adam", "sparse_categorical_crossentropy");
         INDArray pixels = Nd4j.createFromArray(new float[] {0, 17, 255, 128}).reshape(1, 4).repeat(0, 16 * 6).reshape('c', 24, 4, 4);
@@ -113,6 +113,7 @@ class PreflightTest {
                     + " such inputs saturate them and training stalls. Scale the data to 0..1 first, e.g. x.castTo(DataType.FLOAT).div(255)."),
                     logs.warnings(), "logged through SLF4J");
             assertTrue(!err.contains("WARNING: x holds"), "not printed to System.err: " + err);
+            TrainingWarningsTest.assertCatalogued(logs.warnings().get(0));
             model.fit(pixels.div(255), labels, QUIET);
             assertEquals(1, logs.warnings().size(), "scaled data gives no warning");
         }
