@@ -113,7 +113,7 @@ class PreflightTest {
                     + " such inputs saturate them and training stalls. Scale the data to 0..1 first, e.g. x.castTo(DataType.FLOAT).div(255)."),
                     logs.warnings(), "logged through SLF4J");
             assertTrue(!err.contains("WARNING: x holds"), "not printed to System.err: " + err);
-            TrainingWarningsTest.assertCatalogued(logs.warnings().get(0));
+            io.github.keras4j.CataloguedWarnings.assertCatalogued(logs.warnings().get(0));
             model.fit(pixels.div(255), labels, QUIET);
             assertEquals(1, logs.warnings().size(), "scaled data gives no warning");
         }

@@ -1,5 +1,6 @@
 package io.github.keras4j.models;
 
+import io.github.keras4j.CataloguedWarnings;
 import io.github.keras4j.LogCapture;
 import io.github.keras4j.callbacks.History;
 import io.github.keras4j.layers.Dense;
@@ -10,9 +11,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,7 +23,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class TrainingWarningsTest {
     private static final FitOptions QUIET = FitOptions.defaults().withVerbose(0);
-    static final Path CATALOGUE = Path.of(System.getProperty("basedir", "."), "..", "docs", "errors.md").normalize();
 
     private static Sequential classifier(String loss) {
         Utils.setRandomSeed(3);
@@ -54,7 +51,7 @@ class TrainingWarningsTest {
                 + " be a probability distribution (values from 0 to 1 that sum to 1), such as one-hot labels from Utils.toCategorical(y,"
                 + " 3). With such labels the loss can become negative and training learns nothing meaningful; check how the labels were"
                 + " made. (Only the first such row is reported.)"), warnings);
-        assertCatalogued(warnings.get(0));
+        CataloguedWarnings.assertCatalogued(warnings.get(0));
     }
 
     @Test
@@ -73,7 +70,7 @@ class TrainingWarningsTest {
         assertEquals(List.of("y row 2 is [3.0], which holds 3.0, above 1: loss 'binary_crossentropy' expects values from 0 to 1 (0/1"
                 + " labels, or probabilities). With such labels the loss can become negative and training learns nothing meaningful;"
                 + " check how the labels were made. (Only the first such row is reported.)"), warnings);
-        assertCatalogued(warnings.get(0));
+        CataloguedWarnings.assertCatalogued(warnings.get(0));
     }
 
     @Test
@@ -114,14 +111,8 @@ class TrainingWarningsTest {
                 + " withInitialEpoch(5).withEpochs(8)."), warnings);
         assertEquals(List.of(), h.epoch());
         assertEquals(before.get(0), m.getWeights().get(0), "nothing trained");
-        assertCatalogued(warnings.get(0));
+        CataloguedWarnings.assertCatalogued(warnings.get(0));
         assertEquals(List.of(), warningsOfFit(m, x, y, QUIET.withInitialEpoch(2).withEpochs(3)), "a resumed run that trains does not warn");
         assertEquals(List.of(), warningsOfFit(m, x, y, QUIET.withEpochs(0)), "epochs 0 asks for nothing and gets nothing");
-    }
-
-    /** The warning is in the catalogue word for word, as a text block. */
-    static void assertCatalogued(String warning) throws IOException {
-        String catalogue = Files.readString(CATALOGUE, StandardCharsets.UTF_8);
-        assertTrue(catalogue.contains("```text\n" + warning + "\n```"), "docs/errors.md lacks the warning:\n" + warning);
     }
 }
