@@ -1,5 +1,6 @@
 package io.github.keras4j.datasets;
 
+import io.github.keras4j.SystemProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,7 +69,7 @@ class SlowMirrorTest {
             Map<String, String> settings = Map.of(DatasetFolder.PROPERTY, root.toString(), Mnist.ORIGIN_PROPERTY, mirror.origin().toString(),
                     DownloadLimits.TIMEOUT_PROPERTY, "2");
             long start = System.nanoTime();
-            UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> withProperties(settings, Mnist::loadTestData));
+            UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> SystemProperties.with(settings, Mnist::loadTestData));
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertTrue(e.getMessage().contains("took longer than 2 s (set by -Dkeras4j.download.timeout"), e.getMessage());
             assertTrue(millis >= 2_000 && millis < 15_000, millis + " ms");
@@ -116,25 +117,6 @@ class SlowMirrorTest {
                 () -> DownloadLimits.fromSettings(k -> null, Map.of("KERAS4J_DOWNLOAD_MIN_RATE", "fast")::get));
         assertEquals("The environment variable KERAS4J_DOWNLOAD_MIN_RATE must be a number >= 0, got 'fast'. Leave it unset for the"
                 + " default, 1024.", rate.getMessage());
-    }
-
-    private static void withProperties(Map<String, String> settings, Runnable action) {
-        Map<String, String> old = new java.util.HashMap<>();
-        settings.forEach((k, v) -> {
-            old.put(k, System.getProperty(k));
-            System.setProperty(k, v);
-        });
-        try {
-            action.run();
-        } finally {
-            old.forEach((k, v) -> {
-                if (v == null) {
-                    System.clearProperty(k);
-                } else {
-                    System.setProperty(k, v);
-                }
-            });
-        }
     }
 
     private static List<Path> listing(Path folder) {

@@ -13,12 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -116,12 +114,12 @@ class LegacyH5WriterTest {
 
     @Test
     void h5pyFindsKerasLayoutInIt() throws Exception {
-        String python = python();
+        String python = H5py.python();
         ModelDescription model = trained();
         Path ours = dir.resolve("ours.h5");
         Saving.saveModel(model, ours);
         Path script = Files.writeString(dir.resolve("layout.py"), H5PY_LAYOUT);
-        JsonNode mine = new ObjectMapper().readTree(run(python, script.toString(), ours.toString()));
+        JsonNode mine = new ObjectMapper().readTree(H5py.run(python, script.toString(), ours.toString()));
 
         assertEquals("[\"backend\",\"keras_version\",\"model_config\",\"training_config\"]", mine.get("root").toString());
         assertEquals("[\"backend\",\"keras_version\",\"layer_names\"]", mine.get("model_weights").toString());
@@ -143,7 +141,7 @@ class LegacyH5WriterTest {
         }
 
         // The same keys, groups and per-layer layout in the file Keras 3.13 wrote (a CNN, so its layers differ).
-        JsonNode keras = new ObjectMapper().readTree(run(python, script.toString(), Fixtures.file("cnn-conv2d-legacy.h5").toString()));
+        JsonNode keras = new ObjectMapper().readTree(H5py.run(python, script.toString(), Fixtures.file("cnn-conv2d-legacy.h5").toString()));
         for (String key : List.of("root", "model_weights", "training_config", "optimizer_config")) {
             assertEquals(keras.get(key), mine.get(key), key);
         }
@@ -161,33 +159,5 @@ class LegacyH5WriterTest {
         }
     }
 
-    /** Debian's Python with h5py; fails loudly under CI=true and skips saying why elsewhere. */
-    static String python() throws Exception {
-        for (String candidate : List.of("/usr/bin/python3", "python3")) {
-            try {
-                Process p = new ProcessBuilder(candidate, "-c", "import h5py").redirectErrorStream(true).start();
-                p.getInputStream().readAllBytes();
-                if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0) {
-                    return candidate;
-                }
-            } catch (IOException missing) {
-                // try the next interpreter
-            }
-        }
-        String why = "Python module h5py not available (install Debian's python3-h5py): the h5py check of the legacy .h5 layout did not run";
-        if ("true".equals(System.getenv("CI"))) {
-            fail(why);
-        }
-        System.err.println("WARNING: " + why);
-        org.junit.jupiter.api.Assumptions.assumeTrue(false, why);
-        return null;
-    }
 
-    private static String run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "h5py timed out");
-        assertEquals(0, p.exitValue(), out);
-        return out;
-    }
 }
