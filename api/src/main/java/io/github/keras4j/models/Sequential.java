@@ -250,7 +250,9 @@ public class Sequential {
 
     /**
      * Writes the model as a Keras 3 {@code .keras} file, atomically (a failed save leaves any previous file
-     * intact): architecture, weights, and the compile settings with the optimizer's state. Load it with
+     * intact): architecture, weights, and the compile settings with the optimizer's state and the random
+     * generators' states, so training resumed from it continues bit for bit. A name ending in {@code .h5} writes
+     * the legacy Keras HDF5 model instead, as Keras 3 does; other names are refused. Load it with
      * {@link Models#load(Path)} or Keras' {@code load_model}.
      */
     public void save(Path path) {
