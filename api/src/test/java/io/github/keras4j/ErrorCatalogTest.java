@@ -55,7 +55,7 @@ class ErrorCatalogTest {
     Path tmp;
 
     /** Every area of the catalogue; each adds the cases of its own section of docs/errors.md. */
-    static final List<CatalogueSection> SECTIONS = List.of(new ModelErrorCases(), new FileErrorCases());
+    static final List<CatalogueSection> SECTIONS = List.of(new ModelErrorCases(), new FileErrorCases(), new OptimizerErrorCases());
 
     @Test
     void everyCataloguedErrorIsProducedWordForWordAndNothingElseIsCatalogued() throws Exception {

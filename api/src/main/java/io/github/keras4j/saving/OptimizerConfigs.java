@@ -300,7 +300,7 @@ final class OptimizerConfigs {
             return;
         }
         throw new IllegalArgumentException(c.owner() + " uses " + key + "=" + ConfigReader.abbreviate(v) + " (" + what
-                + "), which keras4j does not support. Load the model with compile=false and compile it again in keras4j,"
+                + "), which keras4j does not support. Load it without its compile settings (Models.load(path, false)) and compile it in keras4j,"
                 + " or save it from Keras without " + key + ".");
     }
 }

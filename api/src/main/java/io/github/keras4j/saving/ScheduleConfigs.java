@@ -109,9 +109,11 @@ final class ScheduleConfigs {
                 return KerasJson.serialized(MODULE, e.className(), config);
             }
         }
-        throw new IllegalArgumentException("the learning-rate schedule of the optimizer '" + optimizer + "' ("
-                + schedule.getClass().getName() + ") cannot be saved in a Keras file; Keras files hold " + known()
-                + ". Save the model with one of them, or save the weights only with saveWeights.");
+        Class<?> type = schedule.getClass();
+        String what = type.isSynthetic() || type.isAnonymousClass() ? "a lambda or anonymous class" : type.getName();
+        throw new IllegalArgumentException("The optimizer '" + optimizer + "' takes its learning rate from a schedule of its own (" + what
+                + "), which a Keras file cannot hold; Keras files hold " + known() + ". Use one of them, or save the weights only"
+                + " with saveWeights.");
     }
 
     private static <T extends LearningRateSchedule> void write(Entry<T> e, LearningRateSchedule s, ObjectNode config) {
@@ -133,7 +135,7 @@ final class ScheduleConfigs {
         }
         throw new IllegalArgumentException(owner + " uses the learning-rate schedule " + className
                 + ", which keras4j does not support; keras4j supports " + known() + ". Save the model from Keras with one of them"
-                + " or with a number as learning_rate, or load it with compile=false.");
+                + " or with a number as learning_rate, or load it without its compile settings (Models.load(path, false)).");
     }
 
     private static String known() {

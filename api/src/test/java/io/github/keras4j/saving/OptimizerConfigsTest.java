@@ -174,12 +174,13 @@ class OptimizerConfigsTest {
 
     @Test
     void unsupportedOptionsAndInvalidValuesAreNamed() {
-        assertEquals("optimizer RMSprop uses gradient_accumulation_steps=4 (gradient accumulation), which keras4j does not support. Load the"
-                + " model with compile=false and compile it again in keras4j, or save it from Keras without gradient_accumulation_steps.",
+        assertEquals("optimizer RMSprop uses gradient_accumulation_steps=4 (gradient accumulation), which keras4j does not support. Load it"
+                + " without its compile settings (Models.load(path, false)) and compile it in keras4j, or save it from Keras without"
+                + " gradient_accumulation_steps.",
                 failure(keras("RMSprop", "rmsprop", "0.001", "\"rho\": 0.9, \"momentum\": 0.0, \"epsilon\": 1e-07, \"centered\": false,"
                         + " \"gradient_accumulation_steps\": 4")));
         assertEquals("optimizer Adagrad uses loss_scale_factor=128.0 (loss scaling for mixed precision), which keras4j does not support."
-                + " Load the model with compile=false and compile it again in keras4j, or save it from Keras without loss_scale_factor.",
+                + " Load it without its compile settings (Models.load(path, false)) and compile it in keras4j, or save it from Keras without loss_scale_factor.",
                 failure(keras("Adagrad", "adagrad", "0.001", "\"initial_accumulator_value\": 0.1, \"epsilon\": 1e-07, \"loss_scale_factor\": 128.0")));
         assertEquals("optimizer RMSprop has an invalid config: RMSprop rho must be in [0, 1), got 1.0. Keras' default is 0.9.",
                 failure(keras("RMSprop", "rmsprop", "0.001", "\"rho\": 1.0, \"momentum\": 0.0, \"epsilon\": 1e-07, \"centered\": false")));

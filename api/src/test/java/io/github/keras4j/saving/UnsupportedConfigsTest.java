@@ -95,7 +95,7 @@ class UnsupportedConfigsTest {
     @Test
     void optimizerOptionsAndClassesAreNamed() throws Exception {
         assertEquals("optimizer Adam uses use_ema=true (an exponential moving average of the weights), which keras4j does not support."
-                        + " Load the model with compile=false and compile it again in keras4j, or save it from Keras without use_ema.",
+                        + " Load it without its compile settings (Models.load(path, false)) and compile it in keras4j, or save it from Keras without use_ema.",
                 failure(json(root -> optimizer(root).put("use_ema", true))));
         assertEquals("the model was compiled with the optimizer Lion, which keras4j does not support; keras4j supports SGD, Adam, AdamW,"
                         + " RMSprop, Adagrad, Nadam, Adamax, Adadelta",
