@@ -12,6 +12,7 @@ import io.github.keras4j.optimizers.Optimizer;
 import io.github.keras4j.optimizers.Optimizers;
 import io.github.keras4j.optimizers.RMSprop;
 import io.github.keras4j.optimizers.SGD;
+import io.github.keras4j.optimizers.schedules.InverseTimeDecay;
 import io.github.keras4j.optimizers.schedules.LearningRateSchedule;
 
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ import java.util.function.Function;
 /**
  * Optimizers in a Keras {@code compile_config}: an identifier ({@code "adam"}, Keras' defaults) or a
  * serialized optimizer ({@code {"class_name": "Adam", "config": {"learning_rate": 0.001, ...}}}; tf.keras
- * 2.11-2.15 HDF5 files name the class {@code "Custom>Adam"}). One table entry per Keras class, giving its options
+ * 2.11-2.15 HDF5 files name the class {@code "Custom>Adam"}; tf.keras 2.0-2.10's {@code decay} becomes the
+ * {@code InverseTimeDecay} it computes). One table entry per Keras class, giving its options
  * and the order of its slots in the weights file: add a line to {@link #TABLE} to support a new optimizer.
  *
  * <p>Configs hold Keras 3's keys in Keras' order: {@code name} (Keras' default name, e.g. {@code "rmsprop"}),
@@ -262,7 +264,7 @@ final class OptimizerConfigs {
     /** Options every Keras optimizer has: clipping and weight decay are applied; the others keras4j supports only at their defaults. */
     private static void readBaseOptions(ConfigReader c, Optimizer o) {
         c.ignore("name", "is_legacy_optimizer", "jit_compile", "ema_momentum", "ema_overwrite_frequency");
-        c.expect("decay", "0");
+        legacyDecay(c, o);
         Double weightDecay = optional(c, "weight_decay");
         Double clipnorm = optional(c, "clipnorm");
         Double globalClipnorm = optional(c, "global_clipnorm");
@@ -277,6 +279,29 @@ final class OptimizerConfigs {
         unsupported(c, "use_ema", "false", "an exponential moving average of the weights");
         unsupported(c, "loss_scale_factor", null, "loss scaling for mixed precision");
         unsupported(c, "gradient_accumulation_steps", null, "gradient accumulation");
+    }
+
+    /**
+     * tf.keras 2.0-2.10's {@code decay} (OptimizerV2 {@code _decayed_lr}): {@code lr / (1 + decay * iterations)}, which
+     * is {@code InverseTimeDecay(lr, 1, decay)}; Keras 3 ignores the key with a warning, keras4j keeps the rate the
+     * model was trained with.
+     */
+    private static void legacyDecay(ConfigReader c, Optimizer o) {
+        JsonNode v = c.raw("decay");
+        if (v == null || (v.isNumber() && v.asDouble() == 0)) {
+            return;
+        }
+        if (!v.isNumber()) {
+            throw c.invalid("decay", v, "a number");
+        }
+        if (o.learningRateSchedule() != null) {
+            throw new IllegalArgumentException(c.owner() + " uses decay=" + v + " on a learning-rate schedule, which keras4j does not"
+                    + " support. Load it without its compile settings (Models.load(path, false)) and compile it in keras4j.");
+        }
+        c.create(reader -> {
+            o.setLearningRate(new InverseTimeDecay(o.learningRate(), 1, v.asDouble()));
+            return o;
+        });
     }
 
     /**

@@ -172,6 +172,22 @@ class OptimizerConfigsTest {
         assertNotEquals(kerasSpelling, OptimizerConfigs.read(written).learningRate(), "read back unchanged, not widened");
     }
 
+    /** tf.keras 2.0-2.10 (OptimizerV2._decayed_lr): lr_t = lr / (1 + decay * iterations), Keras' InverseTimeDecay(lr, 1, decay). */
+    @Test
+    void legacyDecayBecomesTheInverseTimeDecayItComputes() throws Exception {
+        SGD sgd = assertInstanceOf(SGD.class, OptimizerConfigs.read(MAPPER.readTree("{\"class_name\": \"SGD\", \"config\": {\"name\": \"SGD\","
+                + " \"learning_rate\": 0.1, \"decay\": 0.01, \"momentum\": 0.9, \"nesterov\": false}}")));
+        assertEquals(new InverseTimeDecay(0.1, 1, 0.01), sgd.learningRateSchedule());
+        assertEquals(0.1, sgd.learningRate());
+        sgd.setIterations(100);
+        assertEquals(0.1 / (1 + 0.01 * 100), sgd.learningRate(), 1e-15);
+        assertEquals(0.9, sgd.momentum());
+        assertEquals("optimizer Adam uses decay=0.01 on a learning-rate schedule, which keras4j does not support. Load it without its"
+                + " compile settings (Models.load(path, false)) and compile it in keras4j.", failure("{\"class_name\": \"Adam\", \"config\":"
+                + " {\"learning_rate\": " + schedule("ExponentialDecay", "\"initial_learning_rate\": 0.1, \"decay_steps\": 10, \"decay_rate\": 0.5")
+                + ", \"decay\": 0.01}}"));
+    }
+
     @Test
     void unsupportedOptionsAndInvalidValuesAreNamed() {
         assertEquals("optimizer RMSprop uses gradient_accumulation_steps=4 (gradient accumulation), which keras4j does not support. Load it"
