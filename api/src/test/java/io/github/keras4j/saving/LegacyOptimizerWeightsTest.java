@@ -89,10 +89,7 @@ class LegacyOptimizerWeightsTest {
         SGD sgd = new SGD(0.1);
         Path keras = dir.resolve("sgd.keras");
         LayerStack stack = OptimizerFiles.trainAndSave(sgd, 3, keras);
-        List<Object> vars = new ArrayList<>(List.of(3L));
-        for (Parameter p : KerasWeights.parameters(stack.layers())) {
-            vars.add(H5Arrays.nested(new double[(int) p.size()], p.value().shape(), p.value().dataType()));
-        }
+        List<Object> vars = OptimizerFiles.tfKerasSgdVars(stack, 3, -0.01f);
         Path h5 = dir.resolve("sgd-tfk215.h5");
         OptimizerFiles.legacyH5(keras, h5, "2.13.1", customConfig(keras), tfKerasNames("SGD", List.of("m")), vars);
 

@@ -23,7 +23,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -218,13 +217,7 @@ class OptimizerFileFormsTest {
         SGD sgd = new SGD(0.1);
         Path file = dir.resolve("sgd.keras");
         LayerStack stack = OptimizerFiles.trainAndSave(sgd, 3, file);
-        List<Parameter> params = KerasWeights.parameters(stack.layers());
-        List<Object> vars = new ArrayList<>(List.of(3L));
-        for (Parameter p : params) {
-            float[] lastStep = new float[(int) p.size()];
-            Arrays.fill(lastStep, -0.0123f);
-            vars.add(H5Arrays.nested(widen(lastStep), p.value().shape(), p.value().dataType()));
-        }
+        List<Object> vars = OptimizerFiles.tfKerasSgdVars(stack, 3, -0.0123f);
         Path tfk = dir.resolve("sgd-tfk215.keras");
         OptimizerFiles.rewrite(file, tfk, config -> tfKerasConfig((ObjectNode) config.get("compile_config").get("optimizer")), vars);
 
@@ -297,12 +290,5 @@ class OptimizerFileFormsTest {
         }
     }
 
-    static double[] widen(float[] values) {
-        double[] out = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = values[i];
-        }
-        return out;
-    }
 
 }

@@ -60,6 +60,20 @@ final class OptimizerFiles {
         return stack;
     }
 
+    /**
+     * What tf.keras 2.11-2.15 stores for {@code SGD()} (momentum 0): {@code iterations}, then a momentum per variable
+     * (SGD.build always makes them), each filled with {@code value} (in a real file the last step's {@code -lr * g}).
+     */
+    static List<Object> tfKerasSgdVars(LayerStack stack, long iterations, float value) {
+        List<Object> vars = new ArrayList<>(List.of(iterations));
+        for (Parameter p : KerasWeights.parameters(stack.layers())) {
+            double[] m = new double[(int) p.size()];
+            java.util.Arrays.fill(m, value);
+            vars.add(H5Arrays.nested(m, p.value().shape(), p.value().dataType()));
+        }
+        return vars;
+    }
+
     /** The values of {@code optimizer/vars/0, 1, ...} of a {@code .keras} file, as jHDF reads them. */
     static List<Object> optimizerVars(Path keras) throws IOException {
         try (HdfFile h5 = KerasFixturesTest.weightsOf(keras)) {

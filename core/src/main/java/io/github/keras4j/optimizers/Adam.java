@@ -20,16 +20,13 @@ import java.util.List;
  * {@value #DEFAULT_BETA_2}, epsilon {@value #DEFAULT_EPSILON} (DL4J's default is 1e-8), amsgrad
  * {@value #DEFAULT_AMSGRAD}.
  */
-public class Adam extends Optimizer {
+public class Adam extends MomentOptimizer {
     public static final double DEFAULT_LEARNING_RATE = 0.001;
     public static final double DEFAULT_BETA_1 = 0.9;
     public static final double DEFAULT_BETA_2 = 0.999;
     public static final double DEFAULT_EPSILON = 1e-7;
     public static final boolean DEFAULT_AMSGRAD = false;
 
-    private final double beta1;
-    private final double beta2;
-    private final double epsilon;
     private final boolean amsgrad;
 
     public Adam() {
@@ -51,24 +48,8 @@ public class Adam extends Optimizer {
     }
 
     public Adam(double learningRate, double beta1, double beta2, double epsilon, boolean amsgrad) {
-        super(learningRate);
-        String owner = getClass().getSimpleName();
-        this.beta1 = unitInterval(owner + " beta1", beta1, false, DEFAULT_BETA_1);
-        this.beta2 = unitInterval(owner + " beta2", beta2, false, DEFAULT_BETA_2);
-        this.epsilon = positive(owner + " epsilon", epsilon, DEFAULT_EPSILON);
+        super(learningRate, beta1, beta2, epsilon, false);
         this.amsgrad = amsgrad;
-    }
-
-    public double beta1() {
-        return beta1;
-    }
-
-    public double beta2() {
-        return beta2;
-    }
-
-    public double epsilon() {
-        return epsilon;
     }
 
     public boolean amsgrad() {
@@ -89,10 +70,12 @@ public class Adam extends Optimizer {
     protected void update(float[] w, float[] g, float[][] slots, int n, long step, double learningRate) {
         float[] m = slots[0];
         float[] v = slots[1];
+        double beta1 = beta1();
+        double beta2 = beta2();
         float alpha = (float) (learningRate * Math.sqrt(1 - Math.pow(beta2, step)) / (1 - Math.pow(beta1, step)));
         float a1 = (float) (1 - beta1);
         float a2 = (float) (1 - beta2);
-        float eps = (float) epsilon;
+        float eps = (float) epsilon();
         if (amsgrad) {
             float[] vhat = slots[2];
             for (int i = 0; i < n; i++) {

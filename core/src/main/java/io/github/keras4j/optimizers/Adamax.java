@@ -16,15 +16,11 @@ import java.util.List;
  * Defaults, as in Keras: learning rate {@value #DEFAULT_LEARNING_RATE}, beta1 {@value #DEFAULT_BETA_1}, beta2
  * {@value #DEFAULT_BETA_2}, epsilon {@value #DEFAULT_EPSILON}.
  */
-public final class Adamax extends Optimizer {
+public final class Adamax extends MomentOptimizer {
     public static final double DEFAULT_LEARNING_RATE = 0.001;
     public static final double DEFAULT_BETA_1 = 0.9;
     public static final double DEFAULT_BETA_2 = 0.999;
     public static final double DEFAULT_EPSILON = 1e-7;
-
-    private final double beta1;
-    private final double beta2;
-    private final double epsilon;
 
     public Adamax() {
         this(DEFAULT_LEARNING_RATE);
@@ -41,22 +37,7 @@ public final class Adamax extends Optimizer {
     }
 
     public Adamax(double learningRate, double beta1, double beta2, double epsilon) {
-        super(learningRate);
-        this.beta1 = unitInterval("Adamax beta1", beta1, false, DEFAULT_BETA_1);
-        this.beta2 = unitInterval("Adamax beta2", beta2, true, DEFAULT_BETA_2);
-        this.epsilon = positive("Adamax epsilon", epsilon, DEFAULT_EPSILON);
-    }
-
-    public double beta1() {
-        return beta1;
-    }
-
-    public double beta2() {
-        return beta2;
-    }
-
-    public double epsilon() {
-        return epsilon;
+        super(learningRate, beta1, beta2, epsilon, true);
     }
 
     @Override
@@ -74,10 +55,10 @@ public final class Adamax extends Optimizer {
         float[] m = slots[0];
         float[] u = slots[1];
         float lr = (float) learningRate;
-        float correction = 1f - (float) Math.pow((float) beta1, step); // Keras: float32 power of the float32 beta1
-        float a1 = (float) (1 - beta1); // Keras: Python's 1 - beta_1, then float32
-        float b2 = (float) beta2;
-        float eps = (float) epsilon;
+        float correction = 1f - (float) Math.pow((float) beta1(), step); // Keras: float32 power of the float32 beta1
+        float a1 = (float) (1 - beta1()); // Keras: Python's 1 - beta_1, then float32
+        float b2 = (float) beta2();
+        float eps = (float) epsilon();
         for (int i = 0; i < n; i++) {
             float gi = g[i];
             m[i] += (gi - m[i]) * a1;

@@ -22,7 +22,7 @@ import java.util.List;
  * {@value #DEFAULT_LEARNING_RATE}, beta1 {@value #DEFAULT_BETA_1}, beta2 {@value #DEFAULT_BETA_2}, epsilon
  * {@value #DEFAULT_EPSILON}.
  */
-public final class Nadam extends Optimizer {
+public final class Nadam extends MomentOptimizer {
     public static final double DEFAULT_LEARNING_RATE = 0.001;
     public static final double DEFAULT_BETA_1 = 0.9;
     public static final double DEFAULT_BETA_2 = 0.999;
@@ -30,9 +30,6 @@ public final class Nadam extends Optimizer {
     /** The base of Nadam's momentum schedule, fixed in Keras: {@value}. */
     public static final double MOMENTUM_DECAY = 0.96;
 
-    private final double beta1;
-    private final double beta2;
-    private final double epsilon;
     private float uProduct = 1;
 
     public Nadam() {
@@ -50,22 +47,7 @@ public final class Nadam extends Optimizer {
     }
 
     public Nadam(double learningRate, double beta1, double beta2, double epsilon) {
-        super(learningRate);
-        this.beta1 = unitInterval("Nadam beta1", beta1, false, DEFAULT_BETA_1);
-        this.beta2 = unitInterval("Nadam beta2", beta2, false, DEFAULT_BETA_2);
-        this.epsilon = positive("Nadam epsilon", epsilon, DEFAULT_EPSILON);
-    }
-
-    public double beta1() {
-        return beta1;
-    }
-
-    public double beta2() {
-        return beta2;
-    }
-
-    public double epsilon() {
-        return epsilon;
+        super(learningRate, beta1, beta2, epsilon, false);
     }
 
     /** The product {@code u(1) * ... * u(iterations)} (Keras' {@code _u_product}); 1 before the first step. */
@@ -106,11 +88,11 @@ public final class Nadam extends Optimizer {
     }
 
     private float nextProduct(float u, long t) {
-        return u * (float) beta1 * (1f - 0.5f * (float) Math.pow((float) MOMENTUM_DECAY, t));
+        return u * (float) beta1() * (1f - 0.5f * (float) Math.pow((float) MOMENTUM_DECAY, t));
     }
 
     private float u(long t) {
-        return (float) beta1 * (1f - 0.5f * (float) Math.pow((float) MOMENTUM_DECAY, t));
+        return (float) beta1() * (1f - 0.5f * (float) Math.pow((float) MOMENTUM_DECAY, t));
     }
 
     @Override
@@ -121,10 +103,10 @@ public final class Nadam extends Optimizer {
         float uT = u(step);
         float uT1 = u(step + 1);
         float uProductT1 = uProduct * uT1;
-        float beta2Power = (float) Math.pow((float) beta2, step);
-        float a1 = 1f - (float) beta1;
-        float a2 = 1f - (float) beta2;
-        float eps = (float) epsilon;
+        float beta2Power = (float) Math.pow((float) beta2(), step);
+        float a1 = 1f - (float) beta1();
+        float a2 = 1f - (float) beta2();
+        float eps = (float) epsilon();
         for (int i = 0; i < n; i++) {
             float gi = g[i];
             float mi = m[i] + (gi - m[i]) * a1;

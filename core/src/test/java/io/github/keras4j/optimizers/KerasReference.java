@@ -49,9 +49,15 @@ abstract class KerasReference {
     }
 
     static KerasReference adam(int n, double lr, double beta1, double beta2, double epsilon) {
+        return adam(n, lr, beta1, beta2, epsilon, false);
+    }
+
+    /** Adam (adam.py); with {@code amsgrad} the step divides by the running maximum of v (velocity_hat). */
+    static KerasReference adam(int n, double lr, double beta1, double beta2, double epsilon, boolean amsgrad) {
         return new KerasReference(lr) {
             final double[] m = new double[n];
             final double[] v = new double[n];
+            final double[] vhat = new double[n];
 
             @Override
             void step(double[] w, double[] g, long t, double lr) {
@@ -59,13 +65,14 @@ abstract class KerasReference {
                 for (int i = 0; i < n; i++) {
                     m[i] = m[i] + (g[i] - m[i]) * (1 - beta1);
                     v[i] = v[i] + (g[i] * g[i] - v[i]) * (1 - beta2);
-                    w[i] = w[i] - (m[i] * alpha) / (Math.sqrt(v[i]) + epsilon);
+                    vhat[i] = Math.max(vhat[i], v[i]);
+                    w[i] = w[i] - (m[i] * alpha) / (Math.sqrt(amsgrad ? vhat[i] : v[i]) + epsilon);
                 }
             }
 
             @Override
             double[][] slots() {
-                return new double[][] {m, v};
+                return amsgrad ? new double[][] {m, v, vhat} : new double[][] {m, v};
             }
         };
     }
@@ -123,31 +130,6 @@ abstract class KerasReference {
             @Override
             double[][] slots() {
                 return new double[][] {accumulator};
-            }
-        };
-    }
-
-    /** Adam with AMSGrad (adam.py, {@code amsgrad=True}): the step divides by the running maximum of v. */
-    static KerasReference adamAmsgrad(int n, double lr, double beta1, double beta2, double epsilon) {
-        return new KerasReference(lr) {
-            final double[] m = new double[n];
-            final double[] v = new double[n];
-            final double[] vhat = new double[n];
-
-            @Override
-            void step(double[] w, double[] g, long t, double lr) {
-                double alpha = lr * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t));
-                for (int i = 0; i < n; i++) {
-                    m[i] = m[i] + (g[i] - m[i]) * (1 - beta1);
-                    v[i] = v[i] + (g[i] * g[i] - v[i]) * (1 - beta2);
-                    vhat[i] = Math.max(vhat[i], v[i]);
-                    w[i] = w[i] - (m[i] * alpha) / (Math.sqrt(vhat[i]) + epsilon);
-                }
-            }
-
-            @Override
-            double[][] slots() {
-                return new double[][] {m, v, vhat};
             }
         };
     }

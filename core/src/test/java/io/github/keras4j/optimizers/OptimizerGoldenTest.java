@@ -12,10 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** Single steps worked out by hand from Keras' update rules. */
 class OptimizerGoldenTest {
     private static double[] oneStep(Optimizer optimizer, double[] w, double[] g) {
-        Parameter p = TestParameters.vector(DataType.FLOAT, w);
-        TestParameters.setGradient(p, g);
-        optimizer.apply(List.of(p));
-        return TestParameters.values(p);
+        return TestParameters.oneStep(optimizer, DataType.FLOAT, w, g);
     }
 
     @Test

@@ -20,10 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  */
 class OptimizerOptionsTest {
     private static double[] step(Optimizer optimizer, double[] w, double[] g) {
-        Parameter p = TestParameters.vector(DataType.DOUBLE, w);
-        TestParameters.setGradient(p, g);
-        optimizer.apply(List.of(p));
-        return TestParameters.values(p);
+        return TestParameters.oneStep(optimizer, DataType.DOUBLE, w, g);
     }
 
     @Test
@@ -36,26 +33,27 @@ class OptimizerOptionsTest {
         assertArrayEquals(new double[] {1, 1}, step(new SGD(1).clipnorm(1.0), new double[] {1, 1}, new double[] {0, 0}), 0);
     }
 
+    /** One step from zero weights on a Dense kernel (3, 2) and bias (2): their values after it. */
+    private static List<double[]> stepFromZero(Optimizer optimizer, double[] kernelGradient, double[] biasGradient) {
+        List<Parameter> params = TestParameters.kernelAndBias(DataType.DOUBLE, new double[6], new double[2]);
+        TestParameters.setGradient(params.get(0), kernelGradient);
+        TestParameters.setGradient(params.get(1), biasGradient);
+        optimizer.apply(params);
+        return List.of(TestParameters.values(params.get(0)), TestParameters.values(params.get(1)));
+    }
+
     @Test
     void globalClipnormScalesAllGradientsByTheirJointNorm() {
-        // kernel gradient [3], bias gradient [4]: joint norm 5, scale = 1 * min(1/5, 1/1) = 0.2.
-        SGD sgd = new SGD(1);
-        sgd.globalClipnorm(1.0);
-        List<Parameter> params = TestParameters.kernelAndBias(DataType.DOUBLE, new double[6], new double[2]);
-        TestParameters.setGradient(params.get(0), 3, 0, 0, 0, 0, 0);
-        TestParameters.setGradient(params.get(1), 0, 4);
-        sgd.apply(params);
-        assertArrayEquals(new double[] {-0.6, 0, 0, 0, 0, 0}, TestParameters.values(params.get(0)), 1e-7);
-        assertArrayEquals(new double[] {0, -0.8}, TestParameters.values(params.get(1)), 1e-7);
+        double[] kernelGradient = {3, 0, 0, 0, 0, 0};
+        double[] biasGradient = {0, 4};
+        // joint norm 5, scale = 1 * min(1/5, 1/1) = 0.2.
+        List<double[]> global = stepFromZero(new SGD(1).globalClipnorm(1.0), kernelGradient, biasGradient);
+        assertArrayEquals(new double[] {-0.6, 0, 0, 0, 0, 0}, global.get(0), 1e-7);
+        assertArrayEquals(new double[] {0, -0.8}, global.get(1), 1e-7);
         // clipnorm 3.5 clips each gradient on its own: the kernel's (norm 3) stays, the bias's (norm 4) becomes 3.5.
-        SGD perParameter = new SGD(1);
-        perParameter.clipnorm(3.5);
-        List<Parameter> again = TestParameters.kernelAndBias(DataType.DOUBLE, new double[6], new double[2]);
-        TestParameters.setGradient(again.get(0), 3, 0, 0, 0, 0, 0);
-        TestParameters.setGradient(again.get(1), 0, 4);
-        perParameter.apply(again);
-        assertArrayEquals(new double[] {-3, 0, 0, 0, 0, 0}, TestParameters.values(again.get(0)), 1e-7);
-        assertArrayEquals(new double[] {0, -3.5}, TestParameters.values(again.get(1)), 1e-6);
+        List<double[]> each = stepFromZero(new SGD(1).clipnorm(3.5), kernelGradient, biasGradient);
+        assertArrayEquals(new double[] {-3, 0, 0, 0, 0, 0}, each.get(0), 1e-7);
+        assertArrayEquals(new double[] {0, -3.5}, each.get(1), 1e-6);
     }
 
     @Test
