@@ -77,17 +77,7 @@ public class Adam extends MomentOptimizer {
         float a2 = (float) (1 - beta2);
         float eps = (float) epsilon();
         if (amsgrad) {
-            float[] vhat = slots[2];
-            for (int i = 0; i < n; i++) {
-                float gi = g[i];
-                float mi = m[i] + (gi - m[i]) * a1;
-                float vi = v[i] + (gi * gi - v[i]) * a2;
-                float hi = Math.max(vhat[i], vi);
-                m[i] = mi;
-                v[i] = vi;
-                vhat[i] = hi;
-                w[i] -= alpha * mi / ((float) Math.sqrt(hi) + eps);
-            }
+            updateAmsgrad(w, g, m, v, slots[2], n, alpha, a1, a2, eps);
             return;
         }
         for (int i = 0; i < n; i++) {
@@ -97,6 +87,21 @@ public class Adam extends MomentOptimizer {
             m[i] = mi;
             v[i] = vi;
             w[i] -= alpha * mi / ((float) Math.sqrt(vi) + eps);
+        }
+    }
+
+    /** The AMSGrad variant's loop, apart so that the plain loop stays as small as the JIT compiles it best. */
+    private static void updateAmsgrad(float[] w, float[] g, float[] m, float[] v, float[] vhat, int n, float alpha, float a1, float a2,
+                                      float eps) {
+        for (int i = 0; i < n; i++) {
+            float gi = g[i];
+            float mi = m[i] + (gi - m[i]) * a1;
+            float vi = v[i] + (gi * gi - v[i]) * a2;
+            float hi = Math.max(vhat[i], vi);
+            m[i] = mi;
+            v[i] = vi;
+            vhat[i] = hi;
+            w[i] -= alpha * mi / ((float) Math.sqrt(hi) + eps);
         }
     }
 }
