@@ -87,12 +87,6 @@ class UnsupportedConfigsTest {
     }
 
     @Test
-    void frozenLayerIsNamed() throws Exception {
-        String msg = failure(json(root -> dense(root).put("trainable", false)));
-        assertEquals("layer 'dense' (Dense, index 0) uses trainable=false, which keras4j does not support.", msg);
-    }
-
-    @Test
     void optimizerOptionsAndClassesAreNamed() throws Exception {
         assertEquals("optimizer Adam uses clipnorm=1.0, which keras4j does not support.",
                 failure(json(root -> optimizer(root).put("clipnorm", 1.0))));
