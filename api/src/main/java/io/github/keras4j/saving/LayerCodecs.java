@@ -4,6 +4,8 @@ import io.github.keras4j.layers.Activation;
 import io.github.keras4j.layers.Dropout;
 import io.github.keras4j.layers.Flatten;
 import io.github.keras4j.layers.Layer;
+import io.github.keras4j.layers.Rescaling;
+import io.github.keras4j.layers.Reshape;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,6 +51,16 @@ public final class LayerCodecs {
                         c.put("seed", layer.seed());
                     }
                     c.putNull("noise_shape");
+                }));
+        register(new BatchNormalizationCodec());
+        register(LayerConfigs.codec("Reshape", Reshape.class,
+                c -> new Reshape(KerasJson.readInts(c.raw("target_shape"), c.owner() + "'s target_shape")),
+                (layer, c) -> c.set("target_shape", KerasJson.ints(layer.targetShape()))));
+        register(LayerConfigs.codec("Rescaling", Rescaling.class,
+                c -> new Rescaling(c.number("scale", 1), c.number("offset", Rescaling.DEFAULT_OFFSET)),
+                (layer, c) -> {
+                    c.put("scale", layer.scale());
+                    c.put("offset", layer.offset());
                 }));
     }
 

@@ -59,7 +59,7 @@ final class LayerConfigs {
         LayerCodec<?> codec = LayerCodecs.forLayer(layer);
         if (codec == null) {
             throw new IllegalArgumentException(layer.describe() + " cannot be saved: keras4j has no Keras config for "
-                    + layer.getClass().getName() + ". Register a LayerCodec for it with LayerCodecs.register(...).");
+                    + layer.getClass().getSimpleName() + ". Register a LayerCodec for it with LayerCodecs.register(...).");
         }
         ObjectNode config = KerasJson.object();
         config.put("name", layer.name());
