@@ -210,7 +210,7 @@ public class Sequential {
     public List<INDArray> getWeights() {
         return guard.use("getWeights", () -> {
             List<INDArray> weights = new ArrayList<>();
-            for (Parameter p : stack.parameters()) {
+            for (Parameter p : stack.weights()) {
                 INDArray copy = NativeMemory.create(p.value().dataType(), p.value().shape());
                 NativeMemory.copy(p.value(), 0, copy, 0, p.size());
                 weights.add(copy);
@@ -221,7 +221,7 @@ public class Sequential {
 
     /** Sets every weight from {@code weights}, in {@link #getWeights()} order; nothing changes if one does not fit. */
     public void setWeights(List<INDArray> weights) {
-        guard.changeWeights(() -> WeightCheck.assign(this, stack.parameters(), weights));
+        guard.changeWeights(() -> WeightCheck.assign(this, stack.weights(), weights));
     }
 
     /**

@@ -100,7 +100,7 @@ final class LegacyH5 {
         }
         List<Layer> layers = new ArrayList<>();
         for (Layer layer : model.layers()) {
-            if (!layer.parameters().isEmpty()) {
+            if (!layer.weights().isEmpty()) {
                 layers.add(layer);
             }
         }
@@ -112,7 +112,7 @@ final class LegacyH5 {
         List<double[]> values = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
-            List<Parameter> params = layer.parameters();
+            List<Parameter> params = layer.weights();
             List<String> names = weightNames.get(i);
             if (names.size() != params.size()) {
                 throw new IllegalArgumentException(layer.describe() + " has " + params.size() + " variables but " + withWeights.get(i)

@@ -66,7 +66,7 @@ public class Dropout extends Layer {
     }
 
     @Override
-    protected void createParameters(Shape inputShape) {
+    protected void onBuild(Shape inputShape) {
         random = new SplittableRandom(seed != null ? seed : SeedGenerator.nextSeed());
     }
 
