@@ -55,7 +55,8 @@ class ErrorCatalogTest {
     Path tmp;
 
     /** Every area of the catalogue; each adds the cases of its own section of docs/errors.md. */
-    static final List<CatalogueSection> SECTIONS = List.of(new ModelErrorCases(), new FileErrorCases(), new LayerErrorCases());
+    static final List<CatalogueSection> SECTIONS = List.of(new ModelErrorCases(), new FileErrorCases(), new LayerErrorCases(),
+            new OptimizerErrorCases());
 
     @Test
     void everyCataloguedErrorIsProducedWordForWordAndNothingElseIsCatalogued() throws Exception {

@@ -73,6 +73,18 @@ public final class ConfigReader {
         return v.asInt();
     }
 
+    /** A number Keras always writes (a schedule's {@code decay_steps}); missing or not a number fails naming the key. */
+    public double requireNumber(String key) {
+        JsonNode v = raw(key);
+        if (v == null) {
+            throw new IllegalArgumentException(owner + " has no '" + key + "' in its config; Keras always writes it");
+        }
+        if (!v.isNumber()) {
+            throw invalid(key, v, "a number");
+        }
+        return v.asDouble();
+    }
+
     public double number(String key, double fallback) {
         JsonNode v = raw(key);
         if (v == null) {

@@ -20,7 +20,8 @@ import java.util.List;
  * layers and where each layer's group lists its variables in attribute {@code weight_names}.
  *
  * <p>Layers with variables are matched to the file's layers with variables in order, as Keras does. The
- * optimizer's state ({@code optimizer_weights}) is not restored: the optimizer starts fresh.
+ * optimizer's state ({@code optimizer_weights}) is restored for files of tf.keras 2.11 on and Keras 3
+ * ({@link LegacyOptimizerWeights}); the optimizer of older files starts fresh.
  */
 final class LegacyH5 {
     private LegacyH5() {
@@ -58,6 +59,7 @@ final class LegacyH5 {
             throw new ModelFileException(source, "its model_config gives no input shape, so the model cannot hold its weights");
         }
         readWeights(tree, model);
+        LegacyOptimizerWeights.restore(tree, model);
         return model;
     }
 
