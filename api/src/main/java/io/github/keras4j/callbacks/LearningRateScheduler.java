@@ -9,6 +9,10 @@ import java.util.Objects;
  * Sets the optimizer's learning rate at the start of every epoch from a schedule (Keras'
  * {@code LearningRateScheduler}), e.g. {@code new LearningRateScheduler((epoch, lr) -> epoch < 10 ? lr : lr * 0.9)}.
  * At each epoch end it records the rate in the logs under {@value #LOG_KEY}, as tf.keras 2 does.
+ *
+ * <p>An optimizer whose learning rate comes from a {@link io.github.keras4j.optimizers.schedules.LearningRateSchedule}
+ * cannot take a rate from this callback: Keras fails when the callback sets it (a TypeError at the first epoch);
+ * keras4j fails the same way, with an {@link IllegalStateException} from {@code fit} before the first epoch.
  */
 public class LearningRateScheduler extends Callback {
     /** The log entry holding the learning rate at the end of each epoch. */
@@ -34,6 +38,11 @@ public class LearningRateScheduler extends Callback {
     }
 
     @Override
+    public void onTrainBegin(Map<String, Double> logs) {
+        requireSettableRate(optimizer(model(), "LearningRateScheduler"), "LearningRateScheduler");
+    }
+
+    @Override
     public void onEpochBegin(int epoch, Map<String, Double> logs) {
         Optimizer optimizer = optimizer(model(), "LearningRateScheduler");
         double lr = schedule.learningRate(epoch, optimizer.learningRate());
@@ -50,6 +59,16 @@ public class LearningRateScheduler extends Callback {
     @Override
     public void onEpochEnd(int epoch, Map<String, Double> logs) {
         logs.put(LOG_KEY, optimizer(model(), "LearningRateScheduler").learningRate());
+    }
+
+    /** Fails when the optimizer's rate comes from a schedule, which a callback cannot change (Keras' TypeError). */
+    static void requireSettableRate(Optimizer optimizer, String owner) {
+        if (optimizer.learningRateSchedule() != null) {
+            String type = optimizer.getClass().getSimpleName();
+            throw new IllegalStateException(owner + " cannot change the learning rate of " + type + ": it comes from the schedule "
+                    + optimizer.learningRateSchedule().getClass().getSimpleName() + ". Use the schedule or the callback, not both: "
+                    + "to let the callback set the rate, create the optimizer with a number, e.g. new " + type + "(0.001).");
+        }
     }
 
     /** The compiled model's optimizer, or a clear error when there is none. */

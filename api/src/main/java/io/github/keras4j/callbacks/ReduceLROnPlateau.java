@@ -13,6 +13,11 @@ import java.util.Map;
  * <p>Defaults as in Keras: monitor {@value #DEFAULT_MONITOR}, factor {@value #DEFAULT_FACTOR}, patience
  * {@value #DEFAULT_PATIENCE}, mode {@value #DEFAULT_MODE}, minDelta {@value #DEFAULT_MIN_DELTA}, cooldown
  * {@value #DEFAULT_COOLDOWN}, minLr {@value #DEFAULT_MIN_LR}.
+ *
+ * <p>An optimizer whose learning rate comes from a {@link io.github.keras4j.optimizers.schedules.LearningRateSchedule}
+ * cannot be slowed down by this callback. Keras fails only when it first tries to reduce the rate, possibly after
+ * hours of training; keras4j fails at once, with an {@link IllegalStateException} from {@code fit} before the first
+ * epoch.
  */
 public class ReduceLROnPlateau extends Callback {
     public static final String DEFAULT_MONITOR = "val_loss";
@@ -102,6 +107,7 @@ public class ReduceLROnPlateau extends Callback {
 
     @Override
     public void onTrainBegin(Map<String, Double> logs) {
+        LearningRateScheduler.requireSettableRate(LearningRateScheduler.optimizer(model(), "ReduceLROnPlateau"), "ReduceLROnPlateau");
         monitor = new Monitor("ReduceLROnPlateau", monitorName, mode, minDelta);
         best = null;
         wait = 0;

@@ -88,8 +88,8 @@ final class FitLoop {
 
     private Map<String, Double> trainEpoch(int epoch, int epochs, Batches batches, EpochMetrics train, CallbackList callbacks) {
         LayerStack stack = model.stack();
-        if (allFinite(stack.parameters())) {
-            snapshot(stack.parameters());
+        if (allFinite(stack.weights())) {
+            snapshot(stack.weights());
             finiteEpoch = epoch;
         }
         batches.startEpoch();
@@ -104,7 +104,7 @@ final class FitLoop {
             }
             train.record(step.loss(), batches.size(b));
             Map<String, Double> logs = train.logsInto(batchEndLogs);
-            boolean restored = !step.updated() && restoreIfNotFinite(stack.parameters());
+            boolean restored = !step.updated() && restoreIfNotFinite(stack.weights());
             callbacks.onTrainBatchEnd(b, logs);
             if (!step.updated() && !model.stopTraining()) {
                 throw diverged(step.loss(), epoch, epochs, b, batches.count(), restored ? finiteEpoch : -1);

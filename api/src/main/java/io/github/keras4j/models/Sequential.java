@@ -226,7 +226,7 @@ public class Sequential {
     public List<INDArray> getWeights() {
         return guard.use("getWeights", () -> {
             List<INDArray> weights = new ArrayList<>();
-            for (Parameter p : stack.parameters()) {
+            for (Parameter p : stack.weights()) {
                 INDArray copy = NativeMemory.create(p.value().dataType(), p.value().shape());
                 NativeMemory.copy(p.value(), 0, copy, 0, p.size());
                 weights.add(copy);
@@ -245,7 +245,7 @@ public class Sequential {
 
     /** As {@link #setWeights(List)}; {@link NonFiniteWeights#ALLOW} takes NaN and infinite values as they are. */
     public void setWeights(List<INDArray> weights, NonFiniteWeights nonFinite) {
-        guard.changeWeights(() -> WeightCheck.assign(this, stack.parameters(), weights, nonFinite));
+        guard.changeWeights(() -> WeightCheck.assign(this, stack.weights(), weights, nonFinite));
     }
 
     /**

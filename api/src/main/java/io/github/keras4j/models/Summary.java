@@ -1,6 +1,7 @@
 package io.github.keras4j.models;
 
 import io.github.keras4j.layers.Layer;
+import io.github.keras4j.layers.Parameter;
 import io.github.keras4j.layers.Shape;
 
 import java.util.List;
@@ -33,16 +34,20 @@ final class Summary {
         List<Layer> layers = model.layers();
         Shape shape = model.stack().inputShape();
         long total = 0;
+        long trainable = 0;
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
             shape = layer.computeOutputShape(shape);
             total += layer.countParams();
+            for (Parameter w : layer.trainableWeights()) {
+                trainable += w.size();
+            }
             row(sb, layer.name() + " (" + layer.typeName() + ")", shape.toBatchString(), String.valueOf(layer.countParams()));
             line(sb, (i == layers.size() - 1 ? "=" : "_").repeat(LINE_LENGTH));
         }
         line(sb, "Total params: " + String.format(Locale.ROOT, "%,d", total));
-        line(sb, "Trainable params: " + String.format(Locale.ROOT, "%,d", total));
-        line(sb, "Non-trainable params: 0");
+        line(sb, "Trainable params: " + String.format(Locale.ROOT, "%,d", trainable));
+        line(sb, "Non-trainable params: " + String.format(Locale.ROOT, "%,d", total - trainable));
         line(sb, "_".repeat(LINE_LENGTH));
         return sb.toString();
     }

@@ -1,7 +1,6 @@
 package io.github.keras4j.models;
 
 import io.github.keras4j.backend.NativeMemory;
-import io.github.keras4j.layers.Layer;
 import io.github.keras4j.layers.Parameter;
 import io.github.keras4j.saving.FiniteWeights;
 import io.github.keras4j.layers.Shape;
@@ -56,8 +55,7 @@ final class WeightCheck {
         double[] values = NativeMemory.read(NativeMemory.contiguous(w));
         for (int k = 0; k < values.length; k++) {
             if (!Double.isFinite(values[k])) {
-                Layer layer = model.layers().stream().filter(l -> l.parameters().contains(p)).findFirst().orElseThrow();
-                throw new IllegalArgumentException("setWeights: array " + i + ", for " + FiniteWeights.weightOf(model.layers(), layer, p) + ", holds "
+                throw new IllegalArgumentException("setWeights: array " + i + ", for " + FiniteWeights.weightOf(model.layers(), p.owner(), p) + ", holds "
                         + FiniteWeights.valueAt(values[k], k, w.shape()) + "; a model with NaN or infinite weights computes NaN for every input. To set it anyway, pass"
                         + " NonFiniteWeights.ALLOW: model.setWeights(weights, NonFiniteWeights.ALLOW).");
             }

@@ -11,10 +11,12 @@ import java.util.function.Function;
 
 /**
  * Reads one Keras {@code config} object with typed getters that remember which keys were read, so that
- * {@link #finish()} can reject options keras4j does not understand instead of silently dropping them.
- * Every error names the owner ({@code layer 'dense_1' (Dense)}), the key and the value found.
+ * keras4j can reject options it does not understand instead of silently dropping them: after a
+ * {@link LayerCodec} has read a layer's config, every key it neither read nor {@link #ignore ignored} fails the
+ * load unless its value is neutral (null, false, 0, empty). Every error names the owner
+ * ({@code layer 'dense_1' (Dense, index 1)}), the key and the value found.
  */
-final class ConfigReader {
+public final class ConfigReader {
     private final JsonNode node;
     private final String owner;
     private final Set<String> read = new HashSet<>();
@@ -29,24 +31,26 @@ final class ConfigReader {
         this.owner = owner;
     }
 
-    String owner() {
+    /** How messages name what this config belongs to, e.g. {@code layer 'dense' (Dense, index 1)}. */
+    public String owner() {
         return owner;
     }
 
     /** True when the key is present with a non-null value. */
-    boolean has(String key) {
+    public boolean has(String key) {
         JsonNode v = node.get(key);
         return v != null && !v.isNull();
     }
 
     /** The raw value (null when absent or JSON null), marking the key as read. */
-    JsonNode raw(String key) {
+    public JsonNode raw(String key) {
         read.add(key);
         JsonNode v = node.get(key);
         return v == null || v.isNull() ? null : v;
     }
 
-    String string(String key, String fallback) {
+    /** The string at {@code key}, or {@code fallback} when absent or null. */
+    public String string(String key, String fallback) {
         JsonNode v = raw(key);
         if (v == null) {
             return fallback;
@@ -57,7 +61,8 @@ final class ConfigReader {
         return v.asText();
     }
 
-    int requireInt(String key) {
+    /** The integer at {@code key}, which must be present. */
+    public int requireInt(String key) {
         JsonNode v = raw(key);
         if (v == null) {
             throw new IllegalArgumentException(owner + " has no '" + key + "' in its config; Keras always writes it");
@@ -68,7 +73,19 @@ final class ConfigReader {
         return v.asInt();
     }
 
-    double number(String key, double fallback) {
+    /** A number Keras always writes (a schedule's {@code decay_steps}); missing or not a number fails naming the key. */
+    public double requireNumber(String key) {
+        JsonNode v = raw(key);
+        if (v == null) {
+            throw new IllegalArgumentException(owner + " has no '" + key + "' in its config; Keras always writes it");
+        }
+        if (!v.isNumber()) {
+            throw invalid(key, v, "a number");
+        }
+        return v.asDouble();
+    }
+
+    public double number(String key, double fallback) {
         JsonNode v = raw(key);
         if (v == null) {
             return fallback;
@@ -79,7 +96,7 @@ final class ConfigReader {
         return v.asDouble();
     }
 
-    boolean bool(String key, boolean fallback) {
+    public boolean bool(String key, boolean fallback) {
         JsonNode v = raw(key);
         if (v == null) {
             return fallback;
@@ -91,7 +108,7 @@ final class ConfigReader {
     }
 
     /** An integer that may be null, such as a seed. */
-    Long optionalLong(String key) {
+    public Long optionalLong(String key) {
         JsonNode v = raw(key);
         if (v == null) {
             return null;
@@ -118,7 +135,7 @@ final class ConfigReader {
     }
 
     /** Marks keys as read whatever their value: options that do not change what keras4j computes. */
-    void ignore(String... keys) {
+    public void ignore(String... keys) {
         read.addAll(List.of(keys));
     }
 
@@ -126,7 +143,7 @@ final class ConfigReader {
      * Accepts the key when it is absent, null, or equal to one of {@code supported} (compared as JSON text);
      * any other value is an option keras4j does not support.
      */
-    void expect(String key, String... supported) {
+    public void expect(String key, String... supported) {
         JsonNode v = raw(key);
         if (v == null) {
             return;

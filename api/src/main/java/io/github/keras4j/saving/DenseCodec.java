@@ -2,7 +2,6 @@ package io.github.keras4j.saving;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.keras4j.layers.Dense;
-import io.github.keras4j.layers.Shape;
 
 /** Keras' {@code Dense} config: units, activation, use_bias, initializers, regularizers; constraints are not supported. */
 final class DenseCodec implements LayerCodec<Dense> {
@@ -30,12 +29,6 @@ final class DenseCodec implements LayerCodec<Dense> {
         config.putNull("bias_constraint");
     }
 
-    /** kernel {@code (inputDim, units)} and bias {@code (units)}. */
-    @Override
-    public long variableSize(Dense layer, Shape inputShape) {
-        long units = layer.units();
-        return inputShape.dim(-1) * units + (layer.useBias() ? units : 0);
-    }
 
     @Override
     public Dense read(ConfigReader c) {

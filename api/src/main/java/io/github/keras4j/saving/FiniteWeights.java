@@ -25,7 +25,7 @@ public final class FiniteWeights {
             double[] v = values.get(i);
             for (int k = 0; k < v.length; k++) {
                 if (!Double.isFinite(v[k])) {
-                    throw new ModelFileException(source, problem(layers, ownerOf(layers, targets.get(i)), targets.get(i), v[k], k));
+                    throw new ModelFileException(source, problem(layers, targets.get(i).owner(), targets.get(i), v[k], k));
                 }
             }
         }
@@ -35,7 +35,7 @@ public final class FiniteWeights {
     static void require(List<Layer> layers, String source) {
         float[] buffer = new float[0];
         for (Layer layer : layers) {
-            for (Parameter p : layer.parameters()) {
+            for (Parameter p : layer.weights()) {
                 int n = Math.toIntExact(p.size());
                 if (buffer.length < n) {
                     buffer = new float[n];
@@ -58,15 +58,6 @@ public final class FiniteWeights {
     /** "NaN at [0, 5]": the value and its place in a c-order array of {@code shape}. */
     public static String valueAt(double value, long flatIndex, long[] shape) {
         return name(value) + " at " + index(flatIndex, shape);
-    }
-
-    private static Layer ownerOf(List<Layer> layers, Parameter p) {
-        for (Layer layer : layers) {
-            if (layer.parameters().contains(p)) {
-                return layer;
-            }
-        }
-        throw new IllegalStateException(p + " belongs to none of the model's layers");
     }
 
     private static String problem(List<Layer> layers, Layer layer, Parameter p, double value, long flatIndex) {

@@ -120,6 +120,34 @@ final class KerasJson {
         return Shape.of(dims);
     }
 
+    /** A JSON array of the ints, as Keras writes tuples ({@code "target_shape": [28, 28, 1]}). */
+    static ArrayNode ints(int[] values) {
+        ArrayNode a = MAPPER.createArrayNode();
+        for (int v : values) {
+            a.add(v);
+        }
+        return a;
+    }
+
+    /** The ints of a JSON array of integers (or of one integer, which Keras also accepts for a tuple). */
+    static int[] readInts(JsonNode value, String what) {
+        if (value != null && value.isIntegralNumber() && value.canConvertToInt()) {
+            return new int[] {value.asInt()};
+        }
+        if (value == null || !value.isArray() || value.isEmpty()) {
+            throw new IllegalArgumentException(what + " must be a list of integers, got " + (value == null ? "nothing" : ConfigReader.abbreviate(value)));
+        }
+        int[] out = new int[value.size()];
+        for (int i = 0; i < out.length; i++) {
+            JsonNode v = value.get(i);
+            if (v == null || !v.isIntegralNumber() || !v.canConvertToInt()) {
+                throw new IllegalArgumentException(what + " must be a list of integers, got " + ConfigReader.abbreviate(value));
+            }
+            out[i] = v.asInt();
+        }
+        return out;
+    }
+
     /** Keras' {@code naming.to_snake_case}: {@code MaxPooling2D} -> {@code max_pooling2d}. */
     static String snakeCase(String className) {
         String s = className.replaceAll("\\W+", "");

@@ -39,7 +39,7 @@ final class KerasWeights {
             WritableGroup layers = null;
             for (int i = 0; i < model.layers().size(); i++) {
                 Layer layer = model.layers().get(i);
-                if (layer.parameters().isEmpty()) {
+                if (layer.weights().isEmpty()) {
                     continue;
                 }
                 if (layers == null) {
@@ -47,7 +47,7 @@ final class KerasWeights {
                 }
                 WritableGroup vars = layers.putGroup(paths.get(i).substring("layers/".length())).putGroup("vars");
                 vars.putAttribute("name", layer.name());
-                List<Parameter> params = layer.parameters();
+                List<Parameter> params = layer.weights();
                 for (int v = 0; v < params.size(); v++) {
                     vars.putDataset(String.valueOf(v), H5Arrays.nested(params.get(v).value()));
                 }
@@ -76,9 +76,10 @@ final class KerasWeights {
         return paths;
     }
 
+    /** The weights the optimizer trains, whose slots it keeps and saves: Keras' {@code model.trainable_weights}. */
     static List<Parameter> parameters(List<Layer> layers) {
         List<Parameter> all = new ArrayList<>();
-        layers.forEach(l -> all.addAll(l.parameters()));
+        layers.forEach(l -> all.addAll(l.trainableWeights()));
         return all;
     }
 
@@ -104,7 +105,7 @@ final class KerasWeights {
                 group = "layers/" + layer.name() + "/vars"; // files that address layers by their own name
             }
             Map<String, Dataset> vars = tree.datasetsIn(group);
-            List<Parameter> params = layer.parameters();
+            List<Parameter> params = layer.weights();
             if (vars.size() != params.size()) {
                 throw new IllegalArgumentException(layer.describe() + " has " + params.size() + " variables " + localNames(params)
                         + " but " + where + " has " + vars.size() + " at " + group + (vars.isEmpty() && params.size() > 0

@@ -2,14 +2,14 @@ package io.github.keras4j.saving;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.keras4j.layers.Layer;
-import io.github.keras4j.layers.Shape;
 
 /**
- * How one Keras layer class maps to a keras4j layer: its options written into, and read from, the
- * layer's Keras config. The options every layer has ({@code name}, {@code trainable}, {@code dtype}) and
- * the input shape are handled by {@link LayerConfigs}.
+ * How one Keras layer class maps to a keras4j layer: its options written into, and read from, the layer's Keras
+ * config. The options every layer has ({@code name}, {@code trainable}, {@code dtype}) and the input shape are
+ * handled by keras4j; the weights come from {@link Layer#weightSpecs}. Register a codec for a layer of your own with
+ * {@link LayerCodecs#register} (Keras' {@code register_keras_serializable}) so models holding it save and load.
  */
-interface LayerCodec<L extends Layer> {
+public interface LayerCodec<L extends Layer> {
     /** Keras' class name, e.g. {@code Dense}. */
     String className();
 
@@ -19,15 +19,6 @@ interface LayerCodec<L extends Layer> {
     /** Puts the layer's own options into {@code config}, in the order Keras writes them. */
     void write(L layer, ObjectNode config);
 
-    /** A new, unbuilt layer from its options; {@link ConfigReader#finish()} is called afterwards. */
+    /** A new, unbuilt layer from its options; keys it neither reads nor ignores are then refused unless neutral. */
     L read(ConfigReader config);
-
-    /**
-     * How many values the layer's variables hold once built for {@code inputShape}, known before building:
-     * a model read from a file is checked against the file's weights before any weight is allocated, so a
-     * damaged config cannot make the reader allocate gigabytes. Layers without variables keep the default, 0.
-     */
-    default long variableSize(L layer, Shape inputShape) {
-        return 0;
-    }
 }

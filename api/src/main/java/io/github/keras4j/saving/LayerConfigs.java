@@ -16,38 +16,10 @@ import java.util.function.Function;
 
 /**
  * Layers in Keras configs: {@code {"module": "keras.layers", "class_name": "Dense", "config": {...},
- * "build_config": {"input_shape": [null, 784]}}}. One codec per Keras class in {@link #TABLE}: add a line
- * there to support a new layer.
+ * "build_config": {"input_shape": [null, 784]}}}. One codec per Keras class, from {@link LayerCodecs}.
  */
 final class LayerConfigs {
     static final String MODULE = "keras.layers";
-
-    /** The table of supported Keras layer classes. */
-    static final List<LayerCodec<?>> TABLE = List.of(
-            new DenseCodec(),
-            codec("Flatten", Flatten.class,
-                    c -> {
-                        c.expect("data_format", "channels_last");
-                        return new Flatten();
-                    },
-                    (layer, c) -> c.put("data_format", "channels_last")),
-            codec("Activation", Activation.class,
-                    c -> new Activation(ActivationConfigs.read(c.raw("activation"), c.owner())),
-                    (layer, c) -> c.put("activation", ActivationConfigs.write(layer.activation(), layer.describe()))),
-            codec("Dropout", Dropout.class,
-                    c -> {
-                        c.expect("noise_shape");
-                        return new Dropout(c.number("rate", 0), c.optionalLong("seed"));
-                    },
-                    (layer, c) -> {
-                        c.put("rate", layer.rate());
-                        if (layer.seed() == null) {
-                            c.putNull("seed");
-                        } else {
-                            c.put("seed", layer.seed());
-                        }
-                        c.putNull("noise_shape");
-                    }));
 
     /** A layer read from a config: the unbuilt layer, its dtype and the input shape its config declares (or null). */
     record ReadLayer(Layer layer, DataType dataType, Shape declaredInputShape) {
@@ -84,19 +56,14 @@ final class LayerConfigs {
 
     /** The serialized layer, with its {@code build_config} when built. */
     static ObjectNode write(Layer layer) {
-        LayerCodec<?> codec = null;
-        for (LayerCodec<?> c : TABLE) {
-            if (c.type() == layer.getClass()) {
-                codec = c;
-            }
-        }
+        LayerCodec<?> codec = LayerCodecs.forLayer(layer);
         if (codec == null) {
-            throw new IllegalArgumentException(layer.describe() + " cannot be saved yet: keras4j has no Keras config for "
-                    + layer.getClass().getSimpleName() + "; add it to LayerConfigs.TABLE");
+            throw new IllegalArgumentException(layer.describe() + " cannot be saved: keras4j has no Keras config for "
+                    + layer.getClass().getSimpleName() + ". Register a LayerCodec for it with LayerCodecs.register(...).");
         }
         ObjectNode config = KerasJson.object();
         config.put("name", layer.name());
-        config.put("trainable", true);
+        config.put("trainable", layer.isTrainable());
         config.set("dtype", KerasJson.dtypePolicy(layer.isBuilt() ? layer.dataType() : DataType.FLOAT));
         writeOptions(codec, layer, config);
         ObjectNode serialized = KerasJson.serialized(MODULE, codec.className(), config);
@@ -106,20 +73,6 @@ final class LayerConfigs {
             serialized.set("build_config", build);
         }
         return serialized;
-    }
-
-    /** {@link LayerCodec#variableSize}: the values the layer's variables will hold once built for {@code inputShape}. */
-    static long variableSize(Layer layer, Shape inputShape) {
-        for (LayerCodec<?> c : TABLE) {
-            if (c.type() == layer.getClass()) {
-                return variableSize(c, layer, inputShape);
-            }
-        }
-        return 0;
-    }
-
-    private static <L extends Layer> long variableSize(LayerCodec<L> codec, Layer layer, Shape inputShape) {
-        return codec.variableSize(codec.type().cast(layer), inputShape);
     }
 
     private static <L extends Layer> void writeOptions(LayerCodec<L> codec, Layer layer, ObjectNode config) {
@@ -132,22 +85,19 @@ final class LayerConfigs {
         JsonNode configNode = serialized.get("config");
         String name = configNode != null && configNode.path("name").isTextual() ? configNode.get("name").asText() : null;
         String owner = (name == null ? "layer (" : "layer '" + name + "' (") + className + ", index " + index + ")";
-        LayerCodec<?> codec = null;
-        for (LayerCodec<?> c : TABLE) {
-            if (c.className().equals(className)) {
-                codec = c;
-            }
+        LayerCodec<?> codec = LayerCodecs.forClassName(className);
+        if (codec == null && serialized.path("registered_name").isTextual()) {
+            codec = LayerCodecs.forClassName(serialized.get("registered_name").asText());
         }
         if (codec == null) {
-            List<String> known = new ArrayList<>();
-            TABLE.forEach(c -> known.add(c.className()));
+            List<String> known = new ArrayList<>(LayerCodecs.classNames());
             known.add("InputLayer");
             throw new IllegalArgumentException(owner + " is a " + className + " layer, which keras4j does not support yet. "
                     + "keras4j loads models made of the layers " + String.join(", ", known) + ".");
         }
         ConfigReader c = new ConfigReader(configNode, owner);
         c.ignore("name", "batch_size");
-        c.expect("trainable", "true");
+        boolean trainable = c.bool("trainable", true);
         c.expect("activity_regularizer");
         DataType dataType = KerasJson.readDtype(c.raw("dtype"), owner);
         Shape declared = declaredInputShape(c);
@@ -156,6 +106,7 @@ final class LayerConfigs {
         if (name != null) {
             layer.name(name);
         }
+        layer.trainable(trainable);
         return new ReadLayer(layer, dataType, declared);
     }
 

@@ -20,7 +20,8 @@ import java.util.List;
  * layers and where each layer's group lists its variables in attribute {@code weight_names}.
  *
  * <p>Layers with variables are matched to the file's layers with variables in order, as Keras does. The
- * optimizer's state ({@code optimizer_weights}) is not restored: the optimizer starts fresh.
+ * optimizer's state ({@code optimizer_weights}) is restored for files of tf.keras 2.11 on and Keras 3
+ * ({@link LegacyOptimizerWeights}); the optimizer of older files starts fresh.
  */
 final class LegacyH5 {
     private LegacyH5() {
@@ -58,6 +59,7 @@ final class LegacyH5 {
             throw new ModelFileException(source, "its model_config gives no input shape, so the model cannot hold its weights");
         }
         readWeights(tree, model);
+        LegacyOptimizerWeights.restore(tree, model);
         return model;
     }
 
@@ -98,7 +100,7 @@ final class LegacyH5 {
         }
         List<Layer> layers = new ArrayList<>();
         for (Layer layer : model.layers()) {
-            if (!layer.parameters().isEmpty()) {
+            if (!layer.weights().isEmpty()) {
                 layers.add(layer);
             }
         }
@@ -110,7 +112,7 @@ final class LegacyH5 {
         List<double[]> values = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
-            List<Parameter> params = layer.parameters();
+            List<Parameter> params = layer.weights();
             List<String> names = weightNames.get(i);
             if (names.size() != params.size()) {
                 throw new IllegalArgumentException(layer.describe() + " has " + params.size() + " variables but " + withWeights.get(i)

@@ -94,7 +94,7 @@ final class LegacyH5Writer {
         byName.sort(Comparator.comparing(Layer::name)); // Keras creates the groups in name order
         for (Layer layer : byName) {
             WritableGroup group = weights.putGroup(layer.name());
-            List<Parameter> params = layer.parameters();
+            List<Parameter> params = layer.weights();
             if (params.isEmpty()) {
                 continue;
             }
@@ -111,12 +111,7 @@ final class LegacyH5Writer {
         Optimizer optimizer = model.compile().optimizer();
         List<Parameter> parameters = KerasWeights.parameters(model.layers());
         List<Object> values = OptimizerVariables.values(optimizer, parameters);
-        List<String> names = new ArrayList<>(List.of("iteration", "learning_rate"));
-        for (OptimizerVariables.Slot s : OptimizerVariables.order(OptimizerConfigs.layoutOf(optimizer), parameters.size(),
-                optimizer.slotNames().size())) {
-            // Keras names a slot after its variable's path with '/' as '_': sequential_dense_kernel_momentum
-            names.add(variablePath(model, parameters.get(s.parameter())).replace('/', '_') + "_" + optimizer.slotNames().get(s.slot()));
-        }
+        List<String> names = OptimizerVariables.names(optimizer, parameters.stream().map(p -> variablePath(model, p)).toList());
         group.putAttribute("weight_names", names.stream().map(n -> optimizer.name() + "/" + n).toArray(String[]::new));
         WritableGroup holder = group.putGroup(optimizer.name());
         for (int i = 0; i < names.size(); i++) {

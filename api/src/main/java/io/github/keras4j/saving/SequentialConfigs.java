@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.keras4j.layers.Layer;
 import io.github.keras4j.layers.Shape;
+import io.github.keras4j.layers.WeightSpec;
 import org.nd4j.linalg.api.buffer.DataType;
 
 import java.util.ArrayList;
@@ -175,12 +176,14 @@ final class SequentialConfigs {
                             + " but the layers before it output " + shape.toBatchString() + "; the config is inconsistent");
                 }
             }
-            long size = LayerConfigs.variableSize(layer, shape);
-            if (size > MAX_VARIABLE_SIZE) {
-                throw new IllegalArgumentException(layer.describe() + " would hold " + size + " values for input "
-                        + shape.toBatchString() + ", more than keras4j can hold in one array (" + MAX_VARIABLE_SIZE + ")");
+            for (WeightSpec spec : layer.weightSpecs(shape)) {
+                long size = spec.size();
+                if (size < 0 || size > MAX_VARIABLE_SIZE) {
+                    throw new IllegalArgumentException(layer.describe() + " would hold " + (size < 0 ? "more than " + Long.MAX_VALUE : size)
+                            + " values for input " + shape.toBatchString() + ", more than keras4j can hold in one array (" + MAX_VARIABLE_SIZE + ")");
+                }
+                total += size; // at most a few hundred layers of at most 2^31 values: no overflow
             }
-            total += size;
             inputs.add(shape);
             try {
                 shape = layer.computeOutputShape(shape);

@@ -10,8 +10,8 @@
  *
  * <p>Keras class names and identifiers map to keras4j objects through one table per kind ({@code
  * LayerConfigs}, {@code InitializerConfigs}, {@code RegularizerConfigs}, {@code LossConfigs}, {@code
- * OptimizerConfigs}; activations go through the core registry by their Keras identifier). Supporting a new
- * kind of object is one entry in its table. Anything a table does not know fails to load with a
+ * OptimizerConfigs}, {@code ScheduleConfigs}; activations go through the core registry by their Keras
+ * identifier). Supporting a new kind of object is one entry in its table. Anything a table does not know fails to load with a
  * {@link io.github.keras4j.saving.ModelFileException} that names it.
  *
  * <p>Configs are written with the class names, modules, keys and defaults Keras 3.6 writes, with one

@@ -1,6 +1,9 @@
 package io.github.keras4j.callbacks;
 
+import io.github.keras4j.layers.Dense;
 import io.github.keras4j.models.Sequential;
+import io.github.keras4j.optimizers.SGD;
+import io.github.keras4j.optimizers.schedules.ExponentialDecay;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -72,5 +75,34 @@ class LearningRateTest {
         assertEquals(0.2, model.optimizer().learningRate(), 1e-12);
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new ReduceLROnPlateau().factor(1.0)).getMessage()
                 .equals("ReduceLROnPlateau factor must be in (0, 1), got 1.0"));
+    }
+
+    /** Keras raises when a callback sets the rate of a schedule-driven optimizer; keras4j does so before the first epoch. */
+    @Test
+    void callbacksRefuseAnOptimizerDrivenByASchedule() {
+        for (Callback callback : List.<Callback>of(new LearningRateScheduler((epoch, lr) -> lr / 2), new ReduceLROnPlateau("loss", 0.5, 1))) {
+            Sequential model = new Sequential(new Dense(1).inputShape(3));
+            model.compile(new SGD(new ExponentialDecay(0.1, 10, 0.5)), "mse");
+            String name = callback.getClass().getSimpleName();
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> model.fit(X, Y, QUIET.withEpochs(2).withCallbacks(callback)));
+            assertEquals(name + " cannot change the learning rate of SGD: it comes from the schedule ExponentialDecay. Use the schedule or"
+                    + " the callback, not both: to let the callback set the rate, create the optimizer with a number, e.g. new SGD(0.001).",
+                    e.getMessage());
+            assertEquals(0, model.optimizer().iterations(), name + ": no step was taken");
+        }
+    }
+
+    @Test
+    void aScheduleSetsTheRateOfEveryStepDuringFit() {
+        Sequential model = new Sequential(new Dense(1).inputShape(3));
+        ExponentialDecay decay = new ExponentialDecay(0.1, 4, 0.5);
+        model.compile(new SGD(decay), "mse");
+        List<Double> seen = new ArrayList<>();
+        model.fit(X, Y, QUIET.withEpochs(2).withCallbacks(new LambdaCallback().onBatchBegin((b, logs) -> seen.add(model.optimizer().learningRate()))));
+        // 16 samples in batches of 4: steps 0..7, the rate halving every 4 steps, smoothly.
+        assertEquals(8, model.optimizer().iterations());
+        for (int step = 0; step < 8; step++) {
+            assertEquals(0.1 * Math.pow(0.5, step / 4.0), seen.get(step), 1e-15, "step " + step);
+        }
     }
 }

@@ -37,7 +37,7 @@ class SequentialTest {
         // A second model starts again from "dense": names do not depend on other models.
         Sequential b = new Sequential(new Dense(3).inputShape(2), new Dense(2));
         assertEquals(List.of("dense", "dense_1"), b.layers().stream().map(Layer::name).toList());
-        assertEquals("dense_1/kernel", b.layers().get(1).parameters().get(0).name());
+        assertEquals("dense_1/kernel", b.layers().get(1).weights().get(0).name());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.keras4j.models;
 
+import io.github.keras4j.layers.BatchNormalization;
 import io.github.keras4j.layers.Dense;
 import io.github.keras4j.layers.Dropout;
 import io.github.keras4j.layers.Flatten;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SummaryTest {
     /** tf.keras 2's summary of the tutorial model, byte for byte (rows keep their trailing spaces). */
@@ -37,6 +39,19 @@ class SummaryTest {
         model.add(new Dense(64, "sigmoid"));
         model.add(new Dense(10, "softmax"));
         return model;
+    }
+
+    @Test
+    void nonTrainableWeightsAndFrozenLayersAreCountedApart() {
+        Sequential model = new Sequential(new Dense(4).inputShape(3), new BatchNormalization(), new Dense(2));
+        String summary = model.summaryString();
+        // Dense 3x4 + 4 = 16; BatchNormalization 4 x (gamma, beta, moving_mean, moving_variance) = 16, 8 of them
+        // trainable; Dense 4x2 + 2 = 10
+        assertTrue(summary.contains("batch_normalization (BatchNo (None, 4)                 16"), summary);
+        assertTrue(summary.endsWith("Total params: 42\nTrainable params: 34\nNon-trainable params: 8\n" + "_".repeat(65) + "\n"), summary);
+        model.layers().get(0).trainable(false);
+        assertTrue(model.summaryString().contains("Total params: 42\nTrainable params: 18\nNon-trainable params: 24\n"),
+                "a frozen layer's weights count as non-trainable");
     }
 
     @Test

@@ -70,7 +70,7 @@ final class TestModels {
     static List<float[]> weights(List<Layer> layers) {
         List<float[]> out = new ArrayList<>();
         for (Layer l : layers) {
-            for (Parameter p : l.parameters()) {
+            for (Parameter p : l.weights()) {
                 out.add(p.value().dup('c').data().asFloat());
             }
         }

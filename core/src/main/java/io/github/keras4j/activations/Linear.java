@@ -1,7 +1,7 @@
 package io.github.keras4j.activations;
 
 /** {@code linear(x) = x}: Keras' default activation for Dense. */
-public final class Linear implements ActivationFunction, FloatForward {
+public final class Linear implements ActivationFunction, FloatBackward {
     @Override
     public String name() {
         return "linear";
@@ -22,6 +22,11 @@ public final class Linear implements ActivationFunction, FloatForward {
     @Override
     public void backward(double[] z, double[] a, double[] grad, int n, int width) {
         // f'(z) = 1: the gradient passes unchanged.
+    }
+
+    @Override
+    public void backwardFromOutput(float[] a, float[] grad, int n) {
+        // f'(z) = 1
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.github.keras4j.activations;
 
 /** {@code relu(x) = max(x, 0)}; its derivative at 0 is taken as 0, as TensorFlow does. */
-public final class Relu implements ActivationFunction, FloatForward {
+public final class Relu implements ActivationFunction, FloatBackward {
     @Override
     public String name() {
         return "relu";
@@ -30,6 +30,17 @@ public final class Relu implements ActivationFunction, FloatForward {
             long b = Double.doubleToRawLongBits(z[i]);
             long keep = (-b >> 63) & ~(b >> 63);
             grad[i] = Double.longBitsToDouble(Double.doubleToRawLongBits(grad[i]) & keep);
+        }
+    }
+
+    @Override
+    public void backwardFromOutput(float[] a, float[] grad, int n) {
+        // a = max(z, 0) > 0 exactly where z > 0, with one exception: a positive z below about 1e-45 rounds to an output
+        // of 0, and its gradient stops here where the double path would pass it. The same branch-free mask as above.
+        for (int i = 0; i < n; i++) {
+            int b = Float.floatToRawIntBits(a[i]);
+            int keep = (-b >> 31) & ~(b >> 31);
+            grad[i] = Float.intBitsToFloat(Float.floatToRawIntBits(grad[i]) & keep);
         }
     }
 }

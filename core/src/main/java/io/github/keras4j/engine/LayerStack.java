@@ -36,7 +36,8 @@ public final class LayerStack {
     private double[] weights = new double[0];
     private double[] weightGradients = new double[0];
     private final RowBuffer gradientBuffer = new RowBuffer();
-    private List<Parameter> parameters;
+    private final List<Parameter> trainable = new ArrayList<>();
+    private final List<Parameter> trainableView = Collections.unmodifiableList(trainable);
     private long largestProduct = -1;
 
     public LayerStack() {
@@ -45,7 +46,6 @@ public final class LayerStack {
 
     /** Appends a layer, building it at once when the input shape is known. */
     public void add(Layer layer) {
-        parameters = null;
         largestProduct = -1;
         layer.setIndex(layers.size());
         if (layers.isEmpty() && layer.declaredInputShape() != null) {
@@ -68,6 +68,19 @@ public final class LayerStack {
             }
         }
         layers.add(layer);
+        markOutputLayer();
+    }
+
+    /**
+     * Only the last layer's output feeds the loss, so only it must stage its pre-activation and activation for the
+     * fused loss path; hidden layers may compute in place.
+     */
+    private void markOutputLayer() {
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.get(i) instanceof ActivatedLayer activated) {
+                activated.stageForLoss(i == layers.size() - 1);
+            }
+        }
     }
 
     /** Removes and returns the last layer. */
@@ -75,13 +88,16 @@ public final class LayerStack {
         if (layers.isEmpty()) {
             throw new IllegalStateException("pop() on a model with no layers");
         }
-        parameters = null;
         largestProduct = -1;
         Layer removed = layers.remove(layers.size() - 1);
         removed.setIndex(-1);
+        if (removed instanceof ActivatedLayer activated) {
+            activated.stageForLoss(true); // standalone again
+        }
         if (layers.isEmpty()) {
             inputShape = null;
         }
+        markOutputLayer();
         return removed;
     }
 
@@ -120,7 +136,6 @@ public final class LayerStack {
         }
         this.inputShape = inputShape;
         this.dataType = type;
-        parameters = null;
         largestProduct = -1;
         s = inputShape;
         for (Layer layer : layers) {
@@ -151,20 +166,35 @@ public final class LayerStack {
         return s;
     }
 
-    /** All trainable parameters, layer by layer, in Keras' order; read-only. */
-    public List<Parameter> parameters() {
-        List<Parameter> all = parameters;
-        if (all == null || !isBuilt()) {
-            List<Parameter> list = new ArrayList<>();
-            for (Layer layer : layers) {
-                list.addAll(layer.parameters());
-            }
-            all = Collections.unmodifiableList(list);
-            if (isBuilt()) {
-                parameters = all; // fixed until a layer is added or removed
-            }
+    /** Every weight, layer by layer, each layer's in Keras' order (Keras' {@code model.weights}); a new list. */
+    public List<Parameter> weights() {
+        List<Parameter> all = new ArrayList<>();
+        for (Layer layer : layers) {
+            all.addAll(layer.weights());
         }
         return all;
+    }
+
+    /**
+     * The weights training changes now (Keras' {@code model.trainable_weights}): trainable weights of layers that
+     * are not frozen, layer by layer. Read-only, refilled on each call (layers may be frozen between steps) without
+     * allocating, so valid until the next call.
+     */
+    public List<Parameter> trainableWeights() {
+        trainable.clear();
+        for (int i = 0; i < layers.size(); i++) { // indexed: no iterator garbage per step
+            Layer layer = layers.get(i);
+            if (!layer.isTrainable()) {
+                continue;
+            }
+            List<Parameter> ws = layer.weights();
+            for (int k = 0; k < ws.size(); k++) {
+                if (ws.get(k).hasGradient()) {
+                    trainable.add(ws.get(k));
+                }
+            }
+        }
+        return trainableView;
     }
 
     /** Runs the layers in order. With {@code training}, layers remember what backward needs. */
@@ -180,21 +210,15 @@ public final class LayerStack {
         return out;
     }
 
-    /**
-     * The multiply-adds per sample of the largest matrix product in a pass: for a layer with weights, its
-     * input size times its output's last axis (exactly a Dense layer's product). Fixed once built.
-     */
+    /** The multiply-adds per sample of the largest matrix product in a pass, as the layers report them; fixed once built. */
     private long largestProductPerSample() {
         long largest = largestProduct;
         if (largest < 0) {
             Shape s = inputShape;
             largest = 0;
             for (Layer layer : layers) {
-                Shape next = layer.computeOutputShape(s);
-                if (!layer.parameters().isEmpty()) {
-                    largest = Math.max(largest, s.size() * next.dim(-1));
-                }
-                s = next;
+                largest = Math.max(largest, layer.multiplyAddsPerSample(s));
+                s = layer.computeOutputShape(s);
             }
             largestProduct = largest;
         }
@@ -211,12 +235,26 @@ public final class LayerStack {
     }
 
     /**
-     * One training step on a batch: forward, loss, backward, regularization penalties, optimizer update.
-     * Returns the loss including penalties, and the batch's predictions (valid until the next step).
-     * When the loss is NaN or infinite the optimizer update is not applied (the weights keep their
-     * values) and {@link StepResult#updated()} is false.
+     * One training step on a batch: {@link #computeGradients} and, when the loss is finite, {@link #applyGradients}.
+     * Returns the loss including penalties, and the batch's predictions (valid until the next step). When the loss is
+     * NaN or infinite the optimizer update is not applied (the weights keep their values) and
+     * {@link StepResult#updated()} is false.
      */
     public StepResult trainStep(INDArray x, INDArray y, Loss loss, Optimizer optimizer) {
+        StepResult step = computeGradients(x, y, loss);
+        if (step.updated()) {
+            applyGradients(optimizer);
+        }
+        return step;
+    }
+
+    /**
+     * The first half of a training step: forward, loss, backward and regularization penalties, leaving dLoss/dw in
+     * the gradient of every {@link #trainableWeights() trainable weight}; no weight changes. Returns the loss
+     * (penalties included), the predictions, and in {@link StepResult#updated()} whether the loss is finite, i.e.
+     * whether the gradients may be applied.
+     */
+    public StepResult computeGradients(INDArray x, INDArray y, Loss loss) {
         INDArray out = forward(x, true);
         int width = (int) out.size(out.rank() - 1);
         int n = (int) out.length();
@@ -224,15 +262,17 @@ public final class LayerStack {
         int trueWidth = (int) (y.length() / rows);
         double[] yTrue = stage(y, labels = grow(labels, (int) y.length()));
         gradient = grow(gradient, n);
+        List<Parameter> params = trainableWeights();
         int firstTrainable = firstTrainableLayer();
         Layer last = layers.get(layers.size() - 1);
         int lastIndex = layers.size() - 1;
         double value;
         INDArray g;
-        if (last instanceof ActivatedLayer activated) {
+        StagedOutput staged = last instanceof ActivatedLayer activated ? activated.lastOutput() : null;
+        if (staged != null) {
             // The output layer already holds z and a = f(z) as staged arrays: compute the loss on them and go
             // back to dLoss/dz there, instead of writing dLoss/da out for the layer to read back in.
-            StagedOutput staged = activated.lastOutput();
+            ActivatedLayer activated = (ActivatedLayer) last;
             LogitsLoss fused = loss.fusedWith(activated.activation());
             if (fused != null) {
                 value = fused.compute(yTrue, staged, gradient, trueWidth);
@@ -240,27 +280,27 @@ public final class LayerStack {
                 value = loss.compute(yTrue, staged.a(), gradient, rows, width, trueWidth);
                 activated.activation().backward(staged.z(), staged.a(), gradient, n, width);
             }
-            g = activated.backwardFromPreActivation(gradient, lastIndex > firstTrainable);
+            g = lastIndex < firstTrainable ? null : activated.backwardFromPreActivation(gradient, lastIndex > firstTrainable);
         } else {
             predictions = grow(predictions, n);
             NativeMemory.read(out, predictions);
             value = loss.compute(yTrue, predictions, gradient, rows, width, trueWidth);
             INDArray gradientArray = gradientBuffer.rows((int) out.size(0), Arrays.copyOfRange(out.shape(), 1, out.rank()), out.dataType());
             NativeMemory.write(gradient, gradientArray);
-            g = last.backward(gradientArray, lastIndex > firstTrainable);
+            g = lastIndex < firstTrainable ? null : last.backward(gradientArray, lastIndex > firstTrainable);
         }
         for (int i = lastIndex - 1; i >= firstTrainable && g != null; i--) {
             g = layers.get(i).backward(g, i > firstTrainable);
         }
-        List<Parameter> params = parameters();
         value += applyRegularization(params);
         // A NaN or infinite loss means NaN or infinite gradients: applying them would write NaN into
-        // every weight. Skip the update and say so; the caller decides whether to stop or throw.
-        boolean finite = Double.isFinite(value);
-        if (finite) {
-            optimizer.apply(params);
-        }
-        return new StepResult(value, out, finite);
+        // every weight. Say so; the caller skips the update and decides whether to stop or throw.
+        return new StepResult(value, out, Double.isFinite(value));
+    }
+
+    /** The second half of a training step: the optimizer's update of every trainable weight from its gradient. */
+    public void applyGradients(Optimizer optimizer) {
+        optimizer.apply(trainableWeights());
     }
 
     /** Sum of all regularization penalties; adds their gradients to the parameters' gradients. */
@@ -284,10 +324,10 @@ public final class LayerStack {
         return penalty;
     }
 
-    /** The sum of the regularization penalties at the current weights (added to reported losses). */
+    /** The sum of the regularization penalties of the trainable weights at their current values (added to reported losses). */
     public double regularizationPenalty() {
         double penalty = 0;
-        for (Parameter p : parameters()) {
+        for (Parameter p : trainableWeights()) {
             if (p.regularizer() != null) {
                 double[] w = NativeMemory.read(p.value());
                 penalty += p.regularizer().penalty(w, w.length);
@@ -296,14 +336,23 @@ public final class LayerStack {
         return penalty;
     }
 
-    /** Layers before the first one with parameters need no backward pass at all. */
+    /**
+     * Layers before the first one with trainable weights need no backward pass at all; with none at all (every
+     * layer frozen) nothing does, and the result is the layer count.
+     */
     private int firstTrainableLayer() {
         for (int i = 0; i < layers.size(); i++) {
-            if (!layers.get(i).parameters().isEmpty()) {
-                return i;
+            Layer layer = layers.get(i);
+            if (layer.isTrainable()) {
+                List<Parameter> ws = layer.weights();
+                for (int k = 0; k < ws.size(); k++) {
+                    if (ws.get(k).hasGradient()) {
+                        return i;
+                    }
+                }
             }
         }
-        return layers.size() - 1;
+        return layers.size();
     }
 
     private static double[] stage(INDArray a, double[] buffer) {
@@ -316,8 +365,8 @@ public final class LayerStack {
     }
 
     /**
-     * The loss of one step (penalties included), the batch's predictions, and whether the optimizer
-     * update was applied (false when the loss was NaN or infinite).
+     * The loss of one step (penalties included), the batch's predictions, and whether the loss is finite, so that
+     * the optimizer update may be (and in {@link #trainStep} was) applied.
      */
     public record StepResult(double loss, INDArray predictions, boolean updated) {
     }

@@ -12,8 +12,17 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public interface ActivatedLayer {
     ActivationFunction activation();
 
-    /** z and a of the last training forward. */
+    /**
+     * z and a of the last training forward; null when the layer computed it in place without staging, which it does
+     * only while {@link #stageForLoss(boolean)} is off.
+     */
     StagedOutput lastOutput();
+
+    /**
+     * Whether training forwards must stage z and a for the loss (on by default). The layer stack turns it on for
+     * its last layer only, so hidden layers may take faster paths that stage nothing.
+     */
+    void stageForLoss(boolean stage);
 
     /** Backward from dLoss/dz (staged, rows x width) instead of dLoss/da. */
     INDArray backwardFromPreActivation(double[] gradZ, boolean needInputGradient);

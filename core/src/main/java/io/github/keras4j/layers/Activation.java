@@ -3,6 +3,7 @@ package io.github.keras4j.layers;
 import io.github.keras4j.activations.ActivationFunction;
 import io.github.keras4j.activations.Activations;
 import io.github.keras4j.backend.NativeMemory;
+import io.github.keras4j.backend.PerThread;
 import io.github.keras4j.backend.RowBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -15,7 +16,7 @@ public class Activation extends Layer implements ActivatedLayer {
     private final ActivationFunction activation;
     // Training buffers (read by backward) and one set per inference thread, reused across batches.
     private final Work train = new Work();
-    private final ThreadLocal<Work> inference = ThreadLocal.withInitial(Work::new);
+    private final PerThread<Work> inference = new PerThread<>(Work::new);
     private final RowBuffer gradBuffer = new RowBuffer();
     private long[] lastShape;
     private StagedOutput last;
@@ -73,6 +74,11 @@ public class Activation extends Layer implements ActivatedLayer {
     public StagedOutput lastOutput() {
         requireTrainingForward();
         return last;
+    }
+
+    /** An Activation layer always stages: its staging is the whole of its work. */
+    @Override
+    public void stageForLoss(boolean stage) {
     }
 
     @Override

@@ -1,21 +1,19 @@
 package io.github.keras4j.layers;
 
-import io.github.keras4j.backend.RowBuffer;
-
 import io.github.keras4j.activations.ActivationFunction;
-import io.github.keras4j.activations.FloatForward;
 import io.github.keras4j.activations.Activations;
 import io.github.keras4j.backend.Blas;
 import io.github.keras4j.backend.NativeMemory;
+import io.github.keras4j.backend.PerThread;
+import io.github.keras4j.backend.RowBuffer;
 import io.github.keras4j.initializers.GlorotUniform;
 import io.github.keras4j.initializers.Initializer;
 import io.github.keras4j.initializers.Initializers;
 import io.github.keras4j.initializers.Zeros;
 import io.github.keras4j.regularizers.Regularizer;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import java.util.Arrays;
+import java.util.List;
 
 /**
  * Keras' Dense: {@code output = activation(input . kernel + bias)} on the last axis, with the kernel
@@ -28,8 +26,6 @@ public class Dense extends Layer implements ActivatedLayer {
     public static final String DEFAULT_KERNEL_INITIALIZER = "glorot_uniform";
     public static final String DEFAULT_BIAS_INITIALIZER = "zeros";
 
-    private static final int Z = 0, A = 1, GRAD = 2, BIAS = 3;
-
     private final int units;
     private final ActivationFunction activation;
     private boolean useBias = true;
@@ -41,15 +37,14 @@ public class Dense extends Layer implements ActivatedLayer {
     private Parameter kernel;
     private Parameter bias;
 
-    // Buffers of the last training forward, read by backward; inference uses a set per thread and never
-    // touches these. Reusing them keeps a training step free of allocations.
-    private final Work train = new Work();
-    private final ThreadLocal<Work> inference = ThreadLocal.withInitial(Work::new);
-    private final RowBuffer gradZBuffer = new RowBuffer();
+    // Output buffers: the training forward's (read by backward) and one per inference thread, which never touches
+    // the training one. Reusing them keeps a training step free of allocations.
+    private final RowBuffer trainOutput = new RowBuffer();
+    private final PerThread<RowBuffer> inferenceOutput = new PerThread<>(RowBuffer::new);
     private final RowBuffer gradInputBuffer = new RowBuffer();
+    private final BiasActivation output;
     private INDArray lastInput;
     private long[] lastInputShape;
-    private StagedOutput last;
 
     /** A linear Dense layer of {@code units} outputs. */
     public Dense(int units) {
@@ -68,6 +63,7 @@ public class Dense extends Layer implements ActivatedLayer {
         }
         this.units = units;
         this.activation = activation == null ? Activations.get(null) : activation;
+        this.output = new BiasActivation(this.activation);
     }
 
     public int units() {
@@ -166,53 +162,36 @@ public class Dense extends Layer implements ActivatedLayer {
         return Shape.of(dims);
     }
 
+    /** kernel {@code (inputDim, units)} and, with {@code useBias}, bias {@code (units)}. */
     @Override
-    protected void createParameters(Shape inputShape) {
-        long inputDim = inputShape.dim(-1);
-        kernel = addParameter("kernel", kernelInitializer.initialize(new long[] {inputDim, units}, dataType()), kernelRegularizer);
-        if (useBias) {
-            bias = addParameter("bias", biasInitializer.initialize(new long[] {units}, dataType()), biasRegularizer);
-        }
+    public List<WeightSpec> weightSpecs(Shape inputShape) {
+        WeightSpec kernelSpec = WeightSpec.trainable("kernel", new long[] {inputShape.dim(-1), units}, kernelInitializer, kernelRegularizer);
+        return useBias ? List.of(kernelSpec, WeightSpec.trainable("bias", new long[] {units}, biasInitializer, biasRegularizer))
+                : List.of(kernelSpec);
+    }
+
+    @Override
+    protected void onBuild(Shape inputShape) {
+        kernel = weight("kernel");
+        bias = useBias ? weight("bias") : null;
+    }
+
+    /** The product {@code x . kernel}: every input value times every unit. */
+    @Override
+    public long multiplyAddsPerSample(Shape inputShape) {
+        return inputShape.size() * units;
     }
 
     @Override
     protected INDArray call(INDArray x, boolean training) {
         INDArray x2 = as2d(NativeMemory.contiguous(x));
         int rows = (int) x2.rows();
-        int n = rows * units;
-        Work work = training ? train : inference.get();
-        INDArray out = work.out.rows(rows, units, dataType());
+        INDArray out = (training ? trainOutput : inferenceOutput.get()).rows(rows, units, dataType());
         Blas.gemm(false, false, 1, x2, kernel.value(), 0, out); // z = x . W
-        if (!training && activation instanceof FloatForward floatForward && dataType() == DataType.FLOAT) {
-            // inference through relu or linear: the same bits, staged as floats (see FloatBiasActivation)
-            if (useBias || !activation.isIdentity()) {
-                work.floatPath.apply(out, useBias ? bias.value() : null, floatForward, units);
-            }
-            return x.rank() == 2 ? out : out.reshape(outputShapeFor(x.shape()));
-        }
-        double[] z = work.scratch.get(Z, n);
-        NativeMemory.read(out, z);
-        if (useBias) {
-            double[] b = work.scratch.get(BIAS, units);
-            NativeMemory.read(bias.value(), b);
-            for (int r = 0; r < n; r += units) {
-                for (int j = 0; j < units; j++) {
-                    z[r + j] += b[j];
-                }
-            }
-        }
-        double[] a = z;
-        if (!activation.isIdentity()) {
-            a = work.scratch.get(A, n);
-            activation.forward(z, a, n, units);
-        }
-        if (useBias || !activation.isIdentity()) {
-            NativeMemory.write(a, out);
-        }
+        output.forward(out, useBias ? bias.value() : null, units, training); // a = f(z + b), in place
         if (training) {
             lastInput = x2;
             lastInputShape = x.shape();
-            last = new StagedOutput(z, a, rows, units);
         }
         return x.rank() == 2 ? out : out.reshape(outputShapeFor(x.shape()));
     }
@@ -220,54 +199,39 @@ public class Dense extends Layer implements ActivatedLayer {
     @Override
     public StagedOutput lastOutput() {
         requireTrainingForward();
-        return last;
+        return output.lastOutput();
+    }
+
+    @Override
+    public void stageForLoss(boolean stage) {
+        output.stageForLoss(stage);
     }
 
     @Override
     public INDArray backward(INDArray gradOutput, boolean needInputGradient) {
         requireTrainingForward();
-        int n = last.length();
         INDArray g2 = as2d(NativeMemory.contiguous(gradOutput));
-        if (g2.rows() != last.rows() || g2.columns() != units) {
+        if (g2.rows() != output.rows() || g2.columns() != units) {
             throw new IllegalArgumentException(describe() + " backward expected a gradient of shape "
                     + Shape.describe(outputShapeFor(lastInputShape)) + " but received " + Shape.describe(gradOutput.shape()));
         }
-        double[] g = train.scratch.get(GRAD, n);
-        NativeMemory.read(g2, g);
-        activation.backward(last.z(), last.a(), g, n, units);
-        return backwardFromPreActivation(g, needInputGradient);
+        return backwardFromDz(output.backward(g2, useBias ? bias.gradient() : null), needInputGradient);
     }
 
     @Override
     public INDArray backwardFromPreActivation(double[] gradZ, boolean needInputGradient) {
         requireTrainingForward();
-        int rows = last.rows();
-        if (useBias) {
-            double[] db = train.scratch.get(BIAS, units);
-            Arrays.fill(db, 0, units, 0);
-            for (int r = 0; r < rows * units; r += units) {
-                for (int j = 0; j < units; j++) {
-                    db[j] += gradZ[r + j]; // dL/db = sum over the batch of dL/dz
-                }
-            }
-            NativeMemory.write(db, bias.gradient());
-        }
-        INDArray dz = gradZBuffer.rows(rows, units, dataType());
-        NativeMemory.write(gradZ, dz);
+        return backwardFromDz(output.backwardFromPreActivation(gradZ, useBias ? bias.gradient() : null), needInputGradient);
+    }
+
+    private INDArray backwardFromDz(INDArray dz, boolean needInputGradient) {
         Blas.gemm(true, false, 1, lastInput, dz, 0, kernel.gradient()); // dL/dW = x^T . dz
         if (!needInputGradient) {
             return null;
         }
-        INDArray dx = gradInputBuffer.rows(rows, lastInput.columns(), dataType());
+        INDArray dx = gradInputBuffer.rows(output.rows(), lastInput.columns(), dataType());
         Blas.gemm(false, true, 1, dz, kernel.value(), 0, dx); // dL/dx = dz . W^T
         return lastInputShape.length == 2 ? dx : dx.reshape(lastInputShape);
-    }
-
-    /** The buffers of one forward pass. */
-    private static final class Work {
-        final Scratch scratch = new Scratch(4);
-        final RowBuffer out = new RowBuffer();
-        final FloatBiasActivation floatPath = new FloatBiasActivation();
     }
 
     private INDArray as2d(INDArray x) {
@@ -285,7 +249,7 @@ public class Dense extends Layer implements ActivatedLayer {
     }
 
     private void requireTrainingForward() {
-        if (last == null) {
+        if (!output.hasForward()) {
             throw new IllegalStateException(describe() + ": backward needs a forward pass with training=true first");
         }
     }

@@ -72,7 +72,7 @@ public class Dropout extends Layer implements StatefulRandom {
     }
 
     @Override
-    protected void createParameters(Shape inputShape) {
+    protected void onBuild(Shape inputShape) {
         random = new SplitMixRandom(seed != null ? seed : SeedGenerator.nextSeed());
     }
 

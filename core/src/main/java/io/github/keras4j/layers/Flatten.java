@@ -1,6 +1,7 @@
 package io.github.keras4j.layers;
 
 import io.github.keras4j.backend.NativeMemory;
+import io.github.keras4j.backend.PerThread;
 import io.github.keras4j.backend.ViewCache;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -8,7 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public class Flatten extends Layer {
     private final ViewCache trainViews = new ViewCache();
     private final ViewCache gradientViews = new ViewCache();
-    private final ThreadLocal<ViewCache> inferenceViews = ThreadLocal.withInitial(ViewCache::new);
+    private final PerThread<ViewCache> inferenceViews = new PerThread<>(ViewCache::new);
     private long[] lastInputShape;
 
     @Override

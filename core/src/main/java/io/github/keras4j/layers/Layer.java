@@ -1,6 +1,5 @@
 package io.github.keras4j.layers;
 
-import io.github.keras4j.regularizers.Regularizer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -15,8 +14,8 @@ import java.util.Locale;
  * <ol>
  *   <li>Construct with its configuration ({@code new Dense(64, "relu")}); optionally declare the input
  *   shape of a first layer with {@link #inputShape(int...)} (Keras' {@code input_shape}).</li>
- *   <li>{@link #build(Shape)} once the input shape is known: weights are created here, so users never
- *   write input sizes.</li>
+ *   <li>{@link #build(Shape)} once the input shape is known: the layer lists the weights it needs for that
+ *   shape ({@link #weightSpecs(Shape)}), which are then created, so users never write input sizes.</li>
  *   <li>{@link #forward(INDArray, boolean)} computes the output; with {@code training = true} the layer
  *   remembers what {@link #backward(INDArray)} needs. Inference ({@code training = false}) changes no
  *   state, so one built layer can serve several threads at once.</li>
@@ -24,6 +23,10 @@ import java.util.Locale;
  *   dLoss/dInput. The output of a training forward and the arrays backward returns are reused by the
  *   next training step.</li>
  * </ol>
+ *
+ * <p>Weights are trainable (kernels, biases: they have gradients, which optimizers apply) or not (moving
+ * statistics, which the layer updates itself while training). {@link #trainable(boolean)} freezes a whole
+ * layer, as Keras' {@code layer.trainable = False} does: its weights are then left out of training.
  */
 public abstract class Layer {
     private String explicitName;
@@ -32,7 +35,9 @@ public abstract class Layer {
     private Shape builtInputShape;
     private DataType dataType;
     private int index = -1;
-    private final List<Parameter> parameters = new ArrayList<>();
+    private boolean trainable = true;
+    private final List<Parameter> weights = new ArrayList<>();
+    private final List<Parameter> weightsView = Collections.unmodifiableList(weights);
 
     /** Keras' {@code input_shape}: the shape of one sample, without the batch axis. */
     public Layer inputShape(int... dims) {
@@ -131,20 +136,63 @@ public abstract class Layer {
             throw new IllegalArgumentException("layers compute in FLOAT or DOUBLE, got " + dataType);
         }
         computeOutputShape(inputShape); // validates the input shape before any weight exists
+        List<WeightSpec> specs = weightSpecs(inputShape);
+        WeightAllocation.check(this, specs, dataType);
         this.dataType = dataType;
-        createParameters(inputShape);
+        List<Parameter> created = new ArrayList<>(specs.size());
+        for (WeightSpec spec : specs) {
+            created.add(new Parameter(this, spec, spec.initializer().initialize(spec.shape(), dataType)));
+        }
+        // Keras' order: the trainable kind first, then the rest, each in creation order (how files store them)
+        created.stream().filter(Parameter::hasGradient).forEach(weights::add);
+        created.stream().filter(w -> !w.hasGradient()).forEach(weights::add);
+        onBuild(inputShape);
         this.builtInputShape = inputShape;
     }
 
-    /** Subclasses create their weights here with {@link #addParameter}. */
-    protected void createParameters(Shape inputShape) {
+    /**
+     * The weights the layer creates when built for {@code inputShape}, in creation order (Keras' {@code add_weight}
+     * calls), without allocating anything. Building creates exactly these; loading checks a file's weights against
+     * them first. Layers without weights keep the default, none.
+     */
+    public List<WeightSpec> weightSpecs(Shape inputShape) {
+        return List.of();
     }
 
-    /** Adds a parameter named {@code localName} ({@code kernel}, {@code bias}) holding {@code value}. */
-    protected final Parameter addParameter(String localName, INDArray value, Regularizer regularizer) {
-        Parameter p = new Parameter(this, localName, value, regularizer);
-        parameters.add(p);
-        return p;
+    /** Called once the weights exist (see {@link #weight(String)}) and before the layer computes anything. */
+    protected void onBuild(Shape inputShape) {
+    }
+
+    /** The weight named {@code localName} ({@code kernel}, {@code bias}); throws if the layer has none of that name. */
+    protected final Parameter weight(String localName) {
+        for (Parameter w : weights) {
+            if (w.localName().equals(localName)) {
+                return w;
+            }
+        }
+        throw new IllegalStateException(describe() + " has no weight named '" + localName + "'");
+    }
+
+    /**
+     * Keras' {@code layer.trainable}: false freezes the layer, leaving its weights out of training (no optimizer
+     * update, no regularization penalty), as in Keras; BatchNormalization then also uses its moving statistics
+     * while training. Takes effect at the next training step.
+     */
+    public Layer trainable(boolean trainable) {
+        this.trainable = trainable;
+        return this;
+    }
+
+    public boolean isTrainable() {
+        return trainable;
+    }
+
+    /**
+     * The multiply-adds per sample of the largest matrix product this layer computes for {@code inputShape}, 0 for
+     * layers without products; the engine chooses its BLAS thread count from the largest in a pass.
+     */
+    public long multiplyAddsPerSample(Shape inputShape) {
+        return 0;
     }
 
     /** The data type of the weights and computations, known once built. */
@@ -181,15 +229,43 @@ public abstract class Layer {
      */
     public abstract INDArray backward(INDArray gradOutput, boolean needInputGradient);
 
-    /** The trainable parameters, in Keras' order (kernel, then bias). */
-    public List<Parameter> parameters() {
-        return Collections.unmodifiableList(parameters);
+    /** Keras' {@code layer.weights}: every weight, trainable kind first (kernel, bias), then the rest; empty before build. */
+    public List<Parameter> weights() {
+        return weightsView;
     }
 
-    /** Number of scalars in the parameters. */
+    /** Keras' {@code layer.trainable_weights}: the weights training changes through gradients; none while frozen. */
+    public List<Parameter> trainableWeights() {
+        if (!trainable) {
+            return List.of();
+        }
+        List<Parameter> out = new ArrayList<>(weights.size());
+        for (Parameter w : weights) {
+            if (w.hasGradient()) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    /** Keras' {@code layer.non_trainable_weights}: the weights training does not change through gradients; all while frozen. */
+    public List<Parameter> nonTrainableWeights() {
+        if (!trainable) {
+            return weights();
+        }
+        List<Parameter> out = new ArrayList<>();
+        for (Parameter w : weights) {
+            if (!w.hasGradient()) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    /** Number of scalars in all the weights, trainable or not (Keras' {@code count_params}). */
     public long countParams() {
         long n = 0;
-        for (Parameter p : parameters) {
+        for (Parameter p : weights) {
             n += p.size();
         }
         return n;

@@ -1,5 +1,7 @@
 package io.github.keras4j.optimizers;
 
+import io.github.keras4j.optimizers.schedules.LearningRateSchedule;
+
 import java.util.List;
 
 /**
@@ -27,6 +29,12 @@ public final class Adagrad extends Optimizer {
 
     public Adagrad(double learningRate) {
         this(learningRate, DEFAULT_INITIAL_ACCUMULATOR_VALUE, DEFAULT_EPSILON);
+    }
+
+    /** Keras' defaults, with the learning rate given by {@code learningRate} at every step. */
+    public Adagrad(LearningRateSchedule learningRate) {
+        this();
+        setLearningRate(learningRate);
     }
 
     public Adagrad(double learningRate, double initialAccumulatorValue, double epsilon) {
@@ -60,8 +68,8 @@ public final class Adagrad extends Optimizer {
     }
 
     @Override
-    protected void update(float[] w, float[] g, float[][] slots, int n, long step) {
-        float lr = (float) learningRate();
+    protected void update(float[] w, float[] g, float[][] slots, int n, long step, double learningRate) {
+        float lr = (float) learningRate;
         float eps = (float) epsilon;
         float[] accumulator = slots[0];
         for (int i = 0; i < n; i++) {

@@ -10,7 +10,11 @@ public final class Optimizers {
             .register(SGD::new, "sgd")
             .register(Adam::new, "adam")
             .register(RMSprop::new, "rmsprop")
-            .register(Adagrad::new, "adagrad");
+            .register(Adagrad::new, "adagrad")
+            .register(AdamW::new, "adamw")
+            .register(Nadam::new, "nadam")
+            .register(Adamax::new, "adamax")
+            .register(Adadelta::new, "adadelta");
 
     private Optimizers() {
     }

@@ -1,5 +1,7 @@
 package io.github.keras4j.optimizers;
 
+import io.github.keras4j.optimizers.schedules.LearningRateSchedule;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,6 +41,12 @@ public final class RMSprop extends Optimizer {
 
     public RMSprop(double learningRate) {
         this(learningRate, DEFAULT_RHO, DEFAULT_MOMENTUM, DEFAULT_EPSILON, DEFAULT_CENTERED);
+    }
+
+    /** Keras' defaults, with the learning rate given by {@code learningRate} at every step. */
+    public RMSprop(LearningRateSchedule learningRate) {
+        this();
+        setLearningRate(learningRate);
     }
 
     public RMSprop(double learningRate, double rho, double momentum, double epsilon, boolean centered) {
@@ -83,8 +91,8 @@ public final class RMSprop extends Optimizer {
     }
 
     @Override
-    protected void update(float[] w, float[] g, float[][] slots, int n, long step) {
-        float lr = (float) learningRate();
+    protected void update(float[] w, float[] g, float[][] slots, int n, long step, double learningRate) {
+        float lr = (float) learningRate;
         float r = (float) rho;
         float oneMinusRho = (float) (1 - rho);
         float mu = (float) momentum;

@@ -1,5 +1,7 @@
 package io.github.keras4j.optimizers;
 
+import io.github.keras4j.optimizers.schedules.LearningRateSchedule;
+
 import java.util.List;
 
 /**
@@ -29,6 +31,12 @@ public final class SGD extends Optimizer {
         this(learningRate, DEFAULT_MOMENTUM, DEFAULT_NESTEROV);
     }
 
+    /** Keras' defaults, with the learning rate given by {@code learningRate} at every step. */
+    public SGD(LearningRateSchedule learningRate) {
+        this();
+        setLearningRate(learningRate);
+    }
+
     public SGD(double learningRate, double momentum, boolean nesterov) {
         super(learningRate);
         this.momentum = unitInterval("SGD momentum", momentum, true, DEFAULT_MOMENTUM);
@@ -54,8 +62,8 @@ public final class SGD extends Optimizer {
     }
 
     @Override
-    protected void update(float[] w, float[] g, float[][] slots, int n, long step) {
-        float lr = (float) learningRate();
+    protected void update(float[] w, float[] g, float[][] slots, int n, long step, double learningRate) {
+        float lr = (float) learningRate;
         if (momentum == 0) {
             for (int i = 0; i < n; i++) {
                 w[i] -= lr * g[i];

@@ -86,7 +86,7 @@ class LayerStackTest {
             randomizeWeights(stack, 10);
             INDArray x = input(11);
             INDArray y = oneHot(3, 12);
-            List<Parameter> params = stack.parameters();
+            List<Parameter> params = stack.weights();
             double[][] before = new double[params.size()][];
             double[][] numeric = new double[params.size()][];
             for (int k = 0; k < params.size(); k++) {
@@ -155,14 +155,14 @@ class LayerStackTest {
     }
 
     private static void randomizeWeights(LayerStack stack, long seed) {
-        for (Parameter p : stack.parameters()) {
+        for (Parameter p : stack.weights()) {
             p.value().assign(GradientCheck.doubles(GradientCheck.randomVector((int) p.size(), seed++), p.value().shape()));
         }
     }
 
     private static void copyWeights(LayerStack from, LayerStack to) {
-        List<Parameter> a = from.parameters();
-        List<Parameter> b = to.parameters();
+        List<Parameter> a = from.weights();
+        List<Parameter> b = to.weights();
         assertEquals(a.size(), b.size());
         for (int k = 0; k < a.size(); k++) {
             b.get(k).value().assign(a.get(k).value());
@@ -170,8 +170,8 @@ class LayerStackTest {
     }
 
     private static void assertWeightsEqual(LayerStack a, LayerStack b, double tolerance) {
-        List<Parameter> pa = a.parameters();
-        List<Parameter> pb = b.parameters();
+        List<Parameter> pa = a.weights();
+        List<Parameter> pb = b.weights();
         for (int k = 0; k < pa.size(); k++) {
             assertArrayEquals(NativeMemory.read(pb.get(k).value()), NativeMemory.read(pa.get(k).value()), tolerance, pa.get(k).name());
         }

@@ -52,7 +52,7 @@ class DenseFloatInferenceTest {
     private static void assertSameBits(Dense dense, long seed) {
         Random random = new Random(seed);
         dense.build(Shape.of(29));
-        for (Parameter p : dense.parameters()) {
+        for (Parameter p : dense.weights()) {
             p.value().assign(randomFloats(random, p.value().shape()));
         }
         for (int rows : new int[] {1, 3, 64, 257}) {

@@ -33,7 +33,7 @@ class DenseTest {
         assertArrayEquals(new long[] {5, 3}, dense.kernel().value().shape());
         assertArrayEquals(new long[] {3}, dense.bias().value().shape());
         assertEquals(5 * 3 + 3, dense.countParams());
-        assertEquals(2, dense.parameters().size());
+        assertEquals(2, dense.weights().size());
 
         Dense noBias = new Dense(3).useBias(false);
         noBias.build(Shape.of(5));
@@ -56,7 +56,7 @@ class DenseTest {
     @Test
     void gradientCheckWithoutBias() {
         Dense dense = dense(new Dense(3, "tanh").useBias(false), 4, 21);
-        assertEquals(1, dense.parameters().size());
+        assertEquals(1, dense.weights().size());
         GradientCheck.checkLayer(dense, input(22, 5, 4), 23);
     }
 
@@ -80,7 +80,7 @@ class DenseTest {
     /** {@code dense} built in float64 for samples of {@code inputShape}, with random kernel and bias. */
     private static Dense dense(Dense dense, Shape inputShape, long seed) {
         dense.build(inputShape, DataType.DOUBLE);
-        for (Parameter p : dense.parameters()) {
+        for (Parameter p : dense.weights()) {
             double[] w = GradientCheck.randomVector((int) p.size(), seed++);
             p.value().assign(GradientCheck.doubles(w, p.value().shape()));
         }

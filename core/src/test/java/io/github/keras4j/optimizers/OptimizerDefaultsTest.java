@@ -6,6 +6,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
  * Every default against the number in Keras' source (keras/src/optimizers/*.py). The behaviour of the
@@ -32,12 +33,88 @@ class OptimizerDefaultsTest {
         assertEquals(0.9, Adam.DEFAULT_BETA_1);
         assertEquals(0.999, Adam.DEFAULT_BETA_2);
         assertEquals(1e-7, Adam.DEFAULT_EPSILON);
+        assertFalse(Adam.DEFAULT_AMSGRAD);
         Adam adam = new Adam();
+        assertFalse(adam.amsgrad());
         assertEquals(0.001, adam.learningRate());
         assertEquals(0.9, adam.beta1());
         assertEquals(0.999, adam.beta2());
         assertEquals(1e-7, adam.epsilon());
         assertEquals(List.of("momentum", "velocity"), adam.slotNames());
+        assertEquals(List.of("momentum", "velocity", "velocity_hat"), new Adam(0.001, 0.9, 0.999, 1e-7, true).slotNames());
+    }
+
+    /** keras/src/optimizers/adamw.py: Adam's arguments, weight_decay=0.004. */
+    @Test
+    void adamWDefaults() {
+        assertEquals(0.004, AdamW.DEFAULT_WEIGHT_DECAY);
+        AdamW adamw = new AdamW();
+        assertEquals(0.001, adamw.learningRate());
+        assertEquals(0.004, adamw.weightDecay());
+        assertEquals(0.9, adamw.beta1());
+        assertEquals(0.999, adamw.beta2());
+        assertEquals(1e-7, adamw.epsilon());
+        assertFalse(adamw.amsgrad());
+        assertEquals(List.of("momentum", "velocity"), adamw.slotNames());
+    }
+
+    /** keras/src/optimizers/nadam.py. */
+    @Test
+    void nadamDefaults() {
+        assertEquals(0.001, Nadam.DEFAULT_LEARNING_RATE);
+        assertEquals(0.9, Nadam.DEFAULT_BETA_1);
+        assertEquals(0.999, Nadam.DEFAULT_BETA_2);
+        assertEquals(1e-7, Nadam.DEFAULT_EPSILON);
+        assertEquals(0.96, Nadam.MOMENTUM_DECAY);
+        Nadam nadam = new Nadam();
+        assertEquals(0.001, nadam.learningRate());
+        assertEquals(0.9, nadam.beta1());
+        assertEquals(0.999, nadam.beta2());
+        assertEquals(1e-7, nadam.epsilon());
+        assertEquals(1f, nadam.uProduct(), "Keras' _u_product starts at 1.0");
+        assertEquals(List.of("momentum", "velocity"), nadam.slotNames());
+    }
+
+    /** keras/src/optimizers/adamax.py. */
+    @Test
+    void adamaxDefaults() {
+        assertEquals(0.001, Adamax.DEFAULT_LEARNING_RATE);
+        assertEquals(0.9, Adamax.DEFAULT_BETA_1);
+        assertEquals(0.999, Adamax.DEFAULT_BETA_2);
+        assertEquals(1e-7, Adamax.DEFAULT_EPSILON);
+        Adamax adamax = new Adamax();
+        assertEquals(0.001, adamax.learningRate());
+        assertEquals(0.9, adamax.beta1());
+        assertEquals(0.999, adamax.beta2());
+        assertEquals(1e-7, adamax.epsilon());
+        assertEquals(List.of("momentum", "norm"), adamax.slotNames());
+    }
+
+    /** keras/src/optimizers/adadelta.py. */
+    @Test
+    void adadeltaDefaults() {
+        assertEquals(0.001, Adadelta.DEFAULT_LEARNING_RATE);
+        assertEquals(0.95, Adadelta.DEFAULT_RHO);
+        assertEquals(1e-7, Adadelta.DEFAULT_EPSILON);
+        Adadelta adadelta = new Adadelta();
+        assertEquals(0.001, adadelta.learningRate());
+        assertEquals(0.95, adadelta.rho());
+        assertEquals(1e-7, adadelta.epsilon());
+        assertEquals(List.of("accumulated_grad", "accumulated_delta_var"), adadelta.slotNames());
+    }
+
+    /** keras/src/optimizers/base_optimizer.py: weight_decay, clipnorm, clipvalue, global_clipnorm default to None. */
+    @Test
+    void baseOptionsDefaultToNoneAndNothingIsExcludedFromWeightDecay() {
+        for (Optimizer o : List.of(new SGD(), new Adam(), new RMSprop(), new Adagrad(), new Nadam(), new Adamax(), new Adadelta())) {
+            assertNull(o.weightDecay(), o.name());
+            assertNull(o.clipnorm(), o.name());
+            assertNull(o.clipvalue(), o.name());
+            assertNull(o.globalClipnorm(), o.name());
+            assertNull(o.learningRateSchedule(), o.name());
+            assertEquals(List.of(), o.excludedFromWeightDecay(), o.name());
+        }
+        assertEquals(List.of(), new AdamW().excludedFromWeightDecay());
     }
 
     @Test
@@ -76,5 +153,9 @@ class OptimizerDefaultsTest {
         assertEquals("adam", new Adam().name());
         assertEquals("rmsprop", new RMSprop().name());
         assertEquals("adagrad", new Adagrad().name());
+        assertEquals("adamw", new AdamW().name());
+        assertEquals("nadam", new Nadam().name());
+        assertEquals("adamax", new Adamax().name());
+        assertEquals("adadelta", new Adadelta().name());
     }
 }

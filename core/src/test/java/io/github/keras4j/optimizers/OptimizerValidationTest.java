@@ -65,4 +65,19 @@ class OptimizerValidationTest {
                 message(() -> new Adagrad(0.001, -0.1, 1e-7)));
         assertDoesNotThrow(() -> new Adagrad(0.001, 0.0, 1e-7));
     }
+
+    @Test
+    void newOptimizersCheckTheirHyperparameters() {
+        assertEquals("Nadam beta1 must be in [0, 1), got 1.0. Keras' default is 0.9.", message(() -> new Nadam(0.001, 1.0, 0.999, 1e-7)));
+        assertEquals("Adamax beta2 must be in [0, 1], got 1.5. Keras' default is 0.999.", message(() -> new Adamax(0.001, 0.9, 1.5, 1e-7)));
+        assertDoesNotThrow(() -> new Adamax(0.001, 0.9, 1.0, 1e-7));
+        assertEquals("Adadelta rho must be in [0, 1], got -0.5. Keras' default is 0.95.", message(() -> new Adadelta(0.001, -0.5, 1e-7)));
+        assertEquals("Adadelta epsilon must be a finite number > 0, got 0.0. Keras' default is 1.0E-7.", message(() -> new Adadelta(0.001, 0.95, 0)));
+        assertEquals("AdamW beta2 must be in [0, 1), got 1.0. Keras' default is 0.999.",
+                message(() -> new AdamW(0.001, 0.004, 0.9, 1.0, 1e-7, false)));
+        assertEquals("AdamW weightDecay must be a finite number >= 0, or null for none, got -1.0. Keras' AdamW uses 0.004.",
+                message(() -> new AdamW(0.001, -1, 0.9, 0.999, 1e-7, false)));
+        assertEquals("Nadam learning rate must be a finite number > 0, got 0.0. Use a small positive rate such as 0.01 (SGD) or 0.001"
+                + " (Adam, RMSprop).", message(() -> new Nadam(0)));
+    }
 }

@@ -17,11 +17,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OptimizersTest {
     @Test
     void kerasIdentifiers() {
-        assertEquals(List.of("adagrad", "adam", "rmsprop", "sgd"), Optimizers.ids());
+        assertEquals(List.of("adadelta", "adagrad", "adam", "adamax", "adamw", "nadam", "rmsprop", "sgd"), Optimizers.ids());
         assertInstanceOf(SGD.class, Optimizers.get("sgd"));
         assertInstanceOf(Adam.class, Optimizers.get("adam"));
         assertInstanceOf(RMSprop.class, Optimizers.get("rmsprop"));
         assertInstanceOf(Adagrad.class, Optimizers.get("adagrad"));
+        assertInstanceOf(AdamW.class, Optimizers.get("adamw"));
+        assertInstanceOf(Nadam.class, Optimizers.get("nadam"));
+        assertInstanceOf(Adamax.class, Optimizers.get("adamax"));
+        assertInstanceOf(Adadelta.class, Optimizers.get("Adadelta"));
         assertInstanceOf(RMSprop.class, Optimizers.get("RMSprop"), "case-insensitive, as Keras' class names");
         assertTrue(Optimizers.get("adam") != Optimizers.get("adam"), "each call gives a fresh optimizer");
     }
@@ -29,11 +33,12 @@ class OptimizersTest {
     @Test
     void unknownIdentifierSuggestsTheNearestAndListsTheKnown() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Optimizers.get("adamm"));
-        assertEquals("Unknown optimizer 'adamm'. Did you mean 'adam'? Known optimizers: adagrad, adam, rmsprop, sgd.", e.getMessage());
+        assertEquals("Unknown optimizer 'adamm'. Did you mean 'adam' or 'adamw'? Known optimizers: adadelta, adagrad, adam, adamax, adamw, nadam,"
+                + " rmsprop, sgd.", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Optimizers.get("rmsprob"));
         assertTrue(e.getMessage().contains("Did you mean 'rmsprop'?"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Optimizers.get("lbfgs"));
-        assertEquals("Unknown optimizer 'lbfgs'. Known optimizers: adagrad, adam, rmsprop, sgd.", e.getMessage());
+        assertEquals("Unknown optimizer 'lbfgs'. Known optimizers: adadelta, adagrad, adam, adamax, adamw, nadam, rmsprop, sgd.", e.getMessage());
     }
 
     @Test

@@ -34,6 +34,14 @@ final class TestParameters {
         return List.of(dense.kernel(), dense.bias());
     }
 
+    /** {@code w} after one step of {@code optimizer} with gradient {@code g}, on a parameter of {@code type}. */
+    static double[] oneStep(Optimizer optimizer, DataType type, double[] w, double[] g) {
+        Parameter p = vector(type, w);
+        setGradient(p, g);
+        optimizer.apply(List.of(p));
+        return values(p);
+    }
+
     static void setGradient(Parameter p, double... gradient) {
         NativeMemory.write(gradient, p.gradient());
     }

@@ -120,7 +120,7 @@ class RegularizersTest {
                 new MeanSquaredError(), new SGD(0.1)).loss();
         assertEquals(3.0, loss, 1e-15, "mse 0 + 0.5 * sum(1^2)");
         // dPenalty/dw = 2 * 0.5 * w = 1, so w = 1 - 0.1 * 1
-        double[] w = stack.parameters().get(0).value().data().asDouble();
+        double[] w = stack.weights().get(0).value().data().asDouble();
         assertArrayEquals(new double[] {0.9, 0.9, 0.9, 0.9, 0.9, 0.9}, w, 1e-7, "optimizers update in float32");
     }
 }
