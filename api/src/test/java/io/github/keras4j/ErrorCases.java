@@ -37,8 +37,12 @@ final class ErrorCases {
         return tmp;
     }
 
+    /** A case, run in a fresh session so the models it makes are named {@code sequential}, {@code sequential_1}, ... */
     void add(Class<? extends Throwable> type, Trigger trigger) {
-        cases.add(new Case(type, trigger));
+        cases.add(new Case(type, () -> {
+            Utils.clearSession();
+            trigger.run();
+        }));
     }
 
     List<Case> all() {

@@ -1,5 +1,6 @@
 package io.github.keras4j.callbacks;
 
+import io.github.keras4j.models.NonFiniteWeights;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.List;
@@ -163,7 +164,7 @@ public class EarlyStopping extends Callback {
             if (verbose > 0) {
                 System.out.println("Restoring model weights from the end of the best epoch: " + (bestEpoch + 1) + ".");
             }
-            model().setWeights(bestWeights);
+            model().setWeights(bestWeights, NonFiniteWeights.ALLOW); // the model's own weights of an earlier epoch
         }
     }
 }

@@ -1,5 +1,8 @@
 package io.github.keras4j.callbacks;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.Locale;
 import java.util.Map;
 
@@ -12,6 +15,8 @@ import java.util.Map;
  * {@code mse}, {@code mae}), as tf.keras 2 does.
  */
 final class Monitor {
+    private static final Logger LOG = LoggerFactory.getLogger(Monitor.class);
+
     private final String name;
     private final boolean higherIsBetter;
     private final double minDelta;
@@ -46,8 +51,8 @@ final class Monitor {
     Double value(String owner, Map<String, Double> logs) {
         Double v = logs.get(name);
         if (v == null) {
-            System.err.println("WARNING: " + owner + " is conditioned on '" + name + "', which is not in the logs. Available: "
-                    + String.join(",", logs.keySet()) + ". Pass validation data to fit for val_ entries, or monitor one of these.");
+            LOG.warn("{} is conditioned on '{}', which is not in the logs. Available: {}. Pass validation data to fit for val_"
+                    + " entries, or monitor one of these.", owner, name, String.join(",", logs.keySet()));
         }
         return v;
     }

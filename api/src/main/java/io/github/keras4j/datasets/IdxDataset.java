@@ -168,18 +168,24 @@ final class IdxDataset {
     private Split readSplit(Path folder, DatasetFile imagesFile, DatasetFile labelsFile, int size, String split) {
         Path imagesPath = folder.resolve(imagesFile.name());
         Path labelsPath = folder.resolve(labelsFile.name());
+        int[] imageShape = {IdxReader.ANY, ROWS, COLUMNS};
+        int[] labelShape = {IdxReader.ANY};
         try {
-            IdxReader.IdxData images = read(imagesPath, imagesFile, new int[] {IdxReader.ANY, ROWS, COLUMNS});
-            IdxReader.IdxData labels = read(labelsPath, labelsFile, new int[] {IdxReader.ANY});
-            int count = images.dims()[0];
-            if (labels.dims()[0] != count) {
-                throw new IdxFormatException(labelsPath, "holds " + labels.dims()[0] + " labels but " + imagesPath
+            // The headers first: counts that disagree, or data too large for memory, fail before anything is inflated.
+            int count = IdxReader.header(imagesPath, imageShape)[0];
+            int labelCount = IdxReader.header(labelsPath, labelShape)[0];
+            if (labelCount != count) {
+                throw new IdxFormatException(labelsPath, "holds " + labelCount + " labels but " + imagesPath
                         + " holds " + count + " images; they must agree");
             }
             if (count != size) {
                 throw new IdxFormatException(imagesPath, "holds " + count + " images, but the " + name + " " + split
                         + " split has " + size);
             }
+            MemoryCheck.require(name, split + " split (" + count + " images of " + ROWS + " x " + COLUMNS + " and their labels)",
+                    (long) count * ROWS * COLUMNS + count);
+            IdxReader.IdxData images = read(imagesPath, imagesFile, imageShape);
+            IdxReader.IdxData labels = read(labelsPath, labelsFile, labelShape);
             checkLabels(labelsPath, labels.data());
             return new Split(uint8(images.data(), count, ROWS, COLUMNS), uint8(labels.data(), count));
         } catch (IdxFormatException e) {

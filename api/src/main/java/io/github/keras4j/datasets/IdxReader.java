@@ -39,7 +39,7 @@ final class IdxReader {
     private IdxReader() {
     }
 
-    /** The content of an IDX file: its sizes and its bytes, row-major. */
+    /** The content of an IDX file: its sizes and its bytes, row-major ({@code data} null from {@link #header}). */
     record IdxData(int[] dims, byte[] data) {
     }
 
@@ -57,6 +57,18 @@ final class IdxReader {
      * @throws IOException if the file cannot be read at all (missing, unreadable)
      */
     static IdxData read(Path file, int[] expectedDims, MessageDigest digest) throws IOException {
+        return open(file, expectedDims, digest, true);
+    }
+
+    /**
+     * The sizes {@code file} declares, checked as {@link #read} checks them, without reading (or inflating) the
+     * data: a caller can compare files and the memory their data needs before committing to read them.
+     */
+    static int[] header(Path file, int[] expectedDims) throws IOException {
+        return open(file, expectedDims, null, false).dims();
+    }
+
+    private static IdxData open(Path file, int[] expectedDims, MessageDigest digest, boolean withData) throws IOException {
         if (expectedDims == null || expectedDims.length == 0 || expectedDims.length > 255
                 || Arrays.stream(expectedDims).anyMatch(d -> d < ANY)) {
             throw new IllegalArgumentException("expectedDims must list 1 to 255 sizes, each >= 0 or ANY (-1), got "
@@ -72,14 +84,15 @@ final class IdxReader {
             boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
             raw.reset();
             try (InputStream in = gzip ? new StrictGzipInputStream(raw) : raw) {
-                return readIdx(file, in, gzip, fileSize, expectedDims);
+                return readIdx(file, in, gzip, fileSize, expectedDims, withData);
             }
         } catch (ZipException | EOFException e) {
             throw new IdxFormatException(file, e.getMessage(), e);
         }
     }
 
-    private static IdxData readIdx(Path file, InputStream in, boolean gzip, long fileSize, int[] expectedDims)
+    /** The header, checked; then, {@code withData}, the payload (else {@code data} is null). */
+    private static IdxData readIdx(Path file, InputStream in, boolean gzip, long fileSize, int[] expectedDims, boolean withData)
             throws IOException {
         int rank = expectedDims.length;
         byte[] magic = readHeader(file, in, 4, "magic number");
@@ -123,6 +136,9 @@ final class IdxReader {
             throw new IdxFormatException(file, "declares " + length + " bytes of data (" + describe(dims)
                     + ") but a gzip file of " + fileSize + " bytes cannot hold more than "
                     + fileSize * MAX_DEFLATE_RATIO);
+        }
+        if (!withData) {
+            return new IdxData(dims, null);
         }
         byte[] data = readPayload(file, in, length, gzip);
         if (in.read() >= 0) {

@@ -3,7 +3,7 @@ package io.github.keras4j.models;
 import io.github.keras4j.backend.NativeMemory;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import java.util.SplittableRandom;
+import io.github.keras4j.random.SplitMixRandom;
 
 /**
  * The batches of one epoch. With shuffling, each epoch draws a permutation (Fisher-Yates on an
@@ -28,14 +28,14 @@ final class Batches {
     private final int count;
     private final boolean gather;
     private final boolean shuffle;
-    private final SplittableRandom random;
+    private final SplitMixRandom random;
     private final int[] order;
     private final INDArray[] xViews;
     private final INDArray[] yViews;
     private INDArray xFull, yFull, xLast, yLast;
 
     /** Training batches: shuffled with {@code random} every epoch when {@code shuffle}, else row-range views in order. */
-    Batches(INDArray x, INDArray y, int batchSize, boolean shuffle, SplittableRandom random) {
+    Batches(INDArray x, INDArray y, int batchSize, boolean shuffle, SplitMixRandom random) {
         this(x, y, batchSize, shuffle, shuffle, random);
     }
 
@@ -59,7 +59,7 @@ final class Batches {
     /** Batches of at least this many values are views rather than copies. */
     static final long VIEW_MIN_VALUES = 262_144;
 
-    private Batches(INDArray x, INDArray y, int batchSize, boolean copy, boolean shuffle, SplittableRandom random) {
+    private Batches(INDArray x, INDArray y, int batchSize, boolean copy, boolean shuffle, SplitMixRandom random) {
         this.x = x;
         this.y = y;
         this.samples = (int) x.size(0);

@@ -4,6 +4,10 @@ import io.github.keras4j.engine.LayerStack;
 import io.github.keras4j.layers.Shape;
 import io.github.keras4j.losses.Loss;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Optional;
 
 /**
  * The arrays fit trains and validates on: converted once to the model's type (float32) in c order,
@@ -11,6 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code validationSplit} are views of one array, so nothing is copied twice.
  */
 record FitData(INDArray x, INDArray y, INDArray xVal, INDArray yVal) {
+    private static final Logger LOG = LoggerFactory.getLogger(FitData.class);
 
     boolean hasValidation() {
         return xVal != null;
@@ -25,7 +30,7 @@ record FitData(INDArray x, INDArray y, INDArray xVal, INDArray yVal) {
         INDArray xc = Rows.contiguous(x, stack.dataType());
         Preflight.Stats stats = Preflight.checkFinite("x", xc);
         INDArray yc = labels(model, compiled.loss(), "y", y);
-        Preflight.pixelWarning("x", stats, stack.layers()).ifPresent(w -> System.err.println("WARNING: " + w));
+        Preflight.pixelWarning("x", stats, stack.layers()).ifPresent(LOG::warn);
         if (options.hasValidationData()) {
             String vx = "validationData x", vy = "validationData y";
             Preflight.checkPair(vx, options.validationX(), vy, options.validationY());
@@ -33,8 +38,10 @@ record FitData(INDArray x, INDArray y, INDArray xVal, INDArray yVal) {
             INDArray xv = Rows.contiguous(options.validationX(), stack.dataType());
             Preflight.checkFinite(vx, xv);
             INDArray yv = labels(model, compiled.loss(), vy, options.validationY());
+            warnAboutLabels(compiled.loss(), yc, vy, yv);
             return new FitData(xc, yc, xv, yv);
         }
+        warnAboutLabels(compiled.loss(), yc, null, null); // a validation split's labels are rows of y
         if (options.validationSplit() > 0) {
             long n = xc.size(0);
             long split = (long) Math.floor(n * (1.0 - options.validationSplit())); // Keras' split point
@@ -46,6 +53,15 @@ record FitData(INDArray x, INDArray y, INDArray xVal, INDArray yVal) {
             return new FitData(Rows.view(xc, 0, split), Rows.view(yc, 0, split), Rows.view(xc, split, n), Rows.view(yc, split, n));
         }
         return new FitData(xc, yc, null, null);
+    }
+
+    /** One warning per fit at most: the first label row of y, else of the validation labels, that cannot be probabilities. */
+    private static void warnAboutLabels(Loss loss, INDArray y, String validationName, INDArray yVal) {
+        Optional<String> warning = LabelWarnings.check("y", y, loss);
+        if (warning.isEmpty() && yVal != null) {
+            warning = LabelWarnings.check(validationName, yVal, loss);
+        }
+        warning.ifPresent(LOG::warn);
     }
 
     /** Converted, checked for NaN, then fitted to the output. */

@@ -9,8 +9,9 @@ import io.github.keras4j.callbacks.TrainingParams;
 import io.github.keras4j.engine.LayerStack;
 import io.github.keras4j.engine.LayerStack.StepResult;
 import io.github.keras4j.layers.Parameter;
-import io.github.keras4j.random.SeedGenerator;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +33,7 @@ import java.util.Map;
  * naming the epoch and batch.
  */
 final class FitLoop {
+    private static final Logger LOG = LoggerFactory.getLogger(FitLoop.class);
     private final Sequential model;
     private final Compiled compiled;
     /** The latest weights known to be finite (taken at epoch starts, into arrays made once) and the epoch they start. */
@@ -50,13 +52,20 @@ final class FitLoop {
 
     History run(INDArray x, INDArray y, FitOptions options) {
         FitData data = FitData.prepare(model, compiled, x, y, options);
+        if (options.initialEpoch() > 0 && options.initialEpoch() >= options.epochs()) {
+            LOG.warn("fit(): initialEpoch {} is not below epochs {}, so no epoch is trained and the History is empty (as in"
+                    + " Keras). epochs is the index of the last epoch, not a count: to train {} more epochs after epoch {} use"
+                    + " withInitialEpoch({}).withEpochs({}).", options.initialEpoch(), options.epochs(), Math.max(1, options.epochs()),
+                    options.initialEpoch(), options.initialEpoch(), options.initialEpoch() + Math.max(1, options.epochs()));
+        }
         LayerStack stack = model.stack();
         EpochMetrics train = new EpochMetrics(compiled.metrics(), data.y().shape(), stack.outputShape());
         Inference.Tester validation = data.hasValidation() ? new Inference.Tester(stack, compiled.loss(),
                 new EpochMetrics(compiled.metrics(), data.yVal().shape(), stack.outputShape()),
                 Batches.inOrderReused(data.xVal(), data.yVal(), options.batchSize())) : null;
-        // Shuffling draws from its own generator, seeded once from the global sequence (Utils.setRandomSeed).
-        Batches batches = new Batches(data.x(), data.y(), options.batchSize(), options.shuffle(), SeedGenerator.newGenerator());
+        // Shuffling draws from the model's generator, seeded at its first fit from the global sequence
+        // (Utils.setRandomSeed) and saved with it, so later fits, and fits of the model loaded from a file, continue it.
+        Batches batches = new Batches(data.x(), data.y(), options.batchSize(), options.shuffle(), model.shuffleRandom());
         History history = new History();
         CallbackList callbacks = new CallbackList(callbackList(options, history), model,
                 new TrainingParams(options.epochs(), batches.count(), options.verbose()));

@@ -3,12 +3,14 @@ package io.github.keras4j.models;
 import io.github.keras4j.backend.NativeMemory;
 import io.github.keras4j.callbacks.Callback;
 import io.github.keras4j.callbacks.CallbackList;
+import io.github.keras4j.callbacks.ProgbarLogger;
 import io.github.keras4j.callbacks.TrainingParams;
 import io.github.keras4j.engine.LayerStack;
 import io.github.keras4j.layers.Shape;
 import io.github.keras4j.losses.Loss;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +50,13 @@ final class Inference {
         return result;
     }
 
-    static double[] evaluate(Sequential model, Compiled compiled, INDArray x, INDArray y, int batchSize, List<Callback> callbacks) {
+    static double[] evaluate(Sequential model, Compiled compiled, INDArray x, INDArray y, int batchSize, int verbose,
+                             List<Callback> callbacks) {
         checkBatchSize("evaluate", batchSize);
+        if (verbose < 0 || verbose > 2) {
+            throw new IllegalArgumentException("evaluate: verbose must be 0 (silent), 1 (progress bar) or 2 (one line), as in Keras;"
+                    + " got " + verbose + ".");
+        }
         Preflight.checkPair("x", x, "y", y);
         model.ensureBuilt(Shape.ofSamples(x.shape()));
         Preflight.checkInput(model, "x", x);
@@ -62,7 +69,12 @@ final class Inference {
         yc = Preflight.labels(model, compiled.loss(), "y", yc);
         EpochMetrics metrics = new EpochMetrics(compiled.metrics(), yc.shape(), outputShape);
         Batches batches = Batches.inOrder(xc, yc, batchSize);
-        CallbackList list = new CallbackList(callbacks, model, new TrainingParams(1, batches.count(), 1));
+        List<Callback> all = callbacks;
+        if (verbose > 0 && callbacks.stream().noneMatch(c -> c instanceof ProgbarLogger)) {
+            all = new ArrayList<>(callbacks);
+            all.add(0, new ProgbarLogger());
+        }
+        CallbackList list = new CallbackList(all, model, new TrainingParams(1, batches.count(), Math.max(1, verbose)));
         Map<String, Double> logs = new Tester(stack, compiled.loss(), metrics, batches).run(list);
         return logs.values().stream().mapToDouble(Double::doubleValue).toArray();
     }

@@ -20,7 +20,7 @@ final class ModelFiles {
     static ModelDescription describe(Sequential model) {
         CompileState compile = model.optimizer() == null ? null
                 : new CompileState(model.optimizer(), model.loss(), model.metricNames());
-        return new ModelDescription(model.name(), model.stack().inputShape(), model.layers(), compile);
+        return new ModelDescription(model.name(), model.stack().inputShape(), model.layers(), compile, model.shuffleState());
     }
 
     /** A model holding the description's layers (and weights), compiled as it was when saved. */
@@ -42,6 +42,7 @@ final class ModelFiles {
             }
             model.compile(c.optimizer(), c.loss(), known.toArray(String[]::new));
         }
+        model.restoreShuffleState(description.shuffleState());
         return model;
     }
 }

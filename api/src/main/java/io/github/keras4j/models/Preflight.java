@@ -68,6 +68,11 @@ final class Preflight {
         if (expected.matchesSamplesOf(x.shape())) {
             return;
         }
+        if (java.util.Arrays.equals(x.shape(), toLongs(expected.dims()))) {
+            throw new IllegalArgumentException("Model '" + model.name() + "' expects input of shape " + expected.toBatchString() + " but "
+                    + name + " has shape " + Shape.describe(x.shape()) + ": that is one sample without the batch axis, which every input"
+                    + " needs, also for a single sample. Add it: " + name + ".reshape(1, " + dims(expected) + ").");
+        }
         long perSample = Rows.length(x);
         Shape given = Shape.ofSamples(x.shape());
         String hint = perSample != expected.size()
@@ -139,6 +144,10 @@ final class Preflight {
             in = layer.computeOutputShape(in);
         }
         return Optional.empty();
+    }
+
+    private static long[] toLongs(int[] dims) {
+        return java.util.Arrays.stream(dims).asLongStream().toArray();
     }
 
     /** {@code "28, 28"}: a sample shape as inputShape(...)'s arguments. */

@@ -12,6 +12,8 @@ import io.github.keras4j.losses.Losses;
 import io.github.keras4j.metrics.Metrics;
 import io.github.keras4j.optimizers.Optimizer;
 import io.github.keras4j.optimizers.Optimizers;
+import io.github.keras4j.random.SeedGenerator;
+import io.github.keras4j.random.SplitMixRandom;
 import io.github.keras4j.saving.Saving;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -37,7 +39,7 @@ import java.util.Set;
  * and read or set weights.
  */
 public class Sequential {
-    /** The model name when none is given, as in Keras. */
+    /** The model name when none is given, as in Keras; later unnamed models are numbered ({@code sequential_1}, ...). */
     public static final String DEFAULT_NAME = "sequential";
     /** Batch size of evaluate and predict when none is given: {@value}, as in Keras. */
     public static final int DEFAULT_BATCH_SIZE = 32;
@@ -47,13 +49,17 @@ public class Sequential {
     private final ModelGuard guard = new ModelGuard();
     private Compiled compiled;
     private volatile boolean stopTraining;
+    /** fit's shuffling generator: made at the first fit, kept across fits and saved with the model. */
+    private SplitMixRandom shuffle;
 
+    /** An empty model named {@code sequential}, {@code sequential_1}, ... in order of creation, as in Keras ({@link ModelNames}). */
     public Sequential() {
-        this(DEFAULT_NAME);
+        this(ModelNames.next(DEFAULT_NAME));
     }
 
+    /** A model of {@code layers}, named as {@link #Sequential()} names it. */
     public Sequential(Layer... layers) {
-        this(DEFAULT_NAME, layers);
+        this(ModelNames.next(DEFAULT_NAME), layers);
     }
 
     public Sequential(String name, Layer... layers) {
@@ -189,10 +195,20 @@ public class Sequential {
         return evaluate(x, y, DEFAULT_BATCH_SIZE);
     }
 
-    /** As {@link #evaluate(INDArray, INDArray)} with a batch size, calling the callbacks' test hooks. */
+    /** As {@link #evaluate(INDArray, INDArray)} with a batch size, calling the callbacks' test hooks; prints nothing. */
     public double[] evaluate(INDArray x, INDArray y, int batchSize, Callback... callbacks) {
+        return evaluate(x, y, batchSize, 0, callbacks);
+    }
+
+    /**
+     * As {@link #evaluate(INDArray, INDArray, int, Callback...)}, printing as Keras' {@code verbose} says: 0 nothing,
+     * 1 a progress bar, 2 one line at the end (through a {@link io.github.keras4j.callbacks.ProgbarLogger} on
+     * {@code System.out}, unless the callbacks hold one). keras4j's shorter overloads print nothing, where Keras'
+     * {@code evaluate} prints a bar by default.
+     */
+    public double[] evaluate(INDArray x, INDArray y, int batchSize, int verbose, Callback... callbacks) {
         requireReady("evaluate");
-        return guard.use("evaluate", () -> Inference.evaluate(this, compiled, x, y, batchSize, List.of(callbacks)));
+        return guard.use("evaluate", () -> Inference.evaluate(this, compiled, x, y, batchSize, verbose, List.of(callbacks)));
     }
 
     /** The model's outputs for {@code x}, in batches of {@value #DEFAULT_BATCH_SIZE}, without dropout. */
@@ -219,14 +235,24 @@ public class Sequential {
         });
     }
 
-    /** Sets every weight from {@code weights}, in {@link #getWeights()} order; nothing changes if one does not fit. */
+    /**
+     * Sets every weight from {@code weights}, in {@link #getWeights()} order; nothing changes if one does not fit
+     * or holds NaN or an infinity (see {@link #setWeights(List, NonFiniteWeights)}).
+     */
     public void setWeights(List<INDArray> weights) {
-        guard.changeWeights(() -> WeightCheck.assign(this, stack.weights(), weights));
+        setWeights(weights, NonFiniteWeights.REFUSE);
+    }
+
+    /** As {@link #setWeights(List)}; {@link NonFiniteWeights#ALLOW} takes NaN and infinite values as they are. */
+    public void setWeights(List<INDArray> weights, NonFiniteWeights nonFinite) {
+        guard.changeWeights(() -> WeightCheck.assign(this, stack.weights(), weights, nonFinite));
     }
 
     /**
      * Writes the model as a Keras 3 {@code .keras} file, atomically (a failed save leaves any previous file
-     * intact): architecture, weights, and the compile settings with the optimizer's state. Load it with
+     * intact): architecture, weights, and the compile settings with the optimizer's state and the random
+     * generators' states, so training resumed from it continues bit for bit. A name ending in {@code .h5} writes
+     * the legacy Keras HDF5 model instead, as Keras 3 does; other names are refused. Load it with
      * {@link Models#load(Path)} or Keras' {@code load_model}.
      */
     public void save(Path path) {
@@ -244,9 +270,17 @@ public class Sequential {
         });
     }
 
-    /** Loads weights saved by {@link #saveWeights(Path)} (or Keras) into this built model; nothing changes if one does not fit. */
+    /**
+     * Loads weights saved by {@link #saveWeights(Path)} (or Keras) into this built model; nothing changes if one
+     * does not fit or holds NaN or an infinity (see {@link NonFiniteWeights}).
+     */
     public void loadWeights(Path path) {
-        guard.changeWeights(() -> Saving.loadWeights(path, ModelFiles.describe(this)));
+        loadWeights(path, NonFiniteWeights.REFUSE);
+    }
+
+    /** As {@link #loadWeights(Path)}; {@link NonFiniteWeights#ALLOW} takes NaN and infinite values as they are. */
+    public void loadWeights(Path path, NonFiniteWeights nonFinite) {
+        guard.changeWeights(() -> Saving.loadWeights(path, ModelFiles.describe(this), nonFinite == NonFiniteWeights.ALLOW));
     }
 
     /** The architecture (and compile settings) as Keras' JSON; see {@link Models#fromJson(String)}. */
@@ -301,6 +335,24 @@ public class Sequential {
 
     LayerStack stack() {
         return stack;
+    }
+
+    /** The shuffling generator, made from the global seed sequence at the first call. */
+    synchronized SplitMixRandom shuffleRandom() {
+        if (shuffle == null) {
+            shuffle = SeedGenerator.newSplitMix();
+        }
+        return shuffle;
+    }
+
+    /** The shuffling generator's state, or null before the first fit. */
+    synchronized Long shuffleState() {
+        return shuffle == null ? null : shuffle.state();
+    }
+
+    /** Continues the shuffling of a saved model; null leaves the generator to be made at the first fit. */
+    synchronized void restoreShuffleState(Long state) {
+        shuffle = state == null ? null : new SplitMixRandom(state);
     }
 
     /** Builds the layers for {@code inputShape} if they are not built yet (once, even with several threads). */

@@ -11,10 +11,17 @@ import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 
 /**
- * Writes a file all or nothing: the content goes to a temporary file in the same folder, is flushed to the
- * disk, and only then replaces the target with an atomic move (a plain replacing move where the file system
- * has no atomic one). A crash, a full disk or an exception mid-save leaves the previous file intact and
- * removes the temporary file.
+ * Writes a file all or nothing: the content goes to a temporary file in the same folder ({@link Temporaries}),
+ * is flushed to the disk, and only then replaces the target with an atomic move (a plain replacing move where
+ * the file system has no atomic one). A crash, a full disk or an exception mid-save leaves the previous file
+ * intact and removes the temporary file; temporaries that a killed process left behind are removed by the next
+ * save to that folder.
+ *
+ * <p>The target is resolved first ({@link SaveTarget}): a symbolic link is written through (the file it points
+ * to is replaced, atomically, by a temporary beside that file, and the link stays), and a path that exists but
+ * is not a regular file (a folder, a device such as {@code /dev/null}, a FIFO) is refused with an
+ * {@link IllegalArgumentException}. A file that replaces another keeps the old one's permissions; a new file
+ * gets the permissions the umask gives new files.
  */
 public final class AtomicFile {
     /** Writes the content of a file to {@code path}. */
@@ -39,40 +46,61 @@ public final class AtomicFile {
     }
 
     /**
-     * Writes {@code target} through {@code content}. I/O failures surface as {@link UncheckedIOException}
-     * naming the target; the target then still holds its previous content (or does not exist).
+     * Writes {@code target} through {@code content}. I/O failures (a full disk included) surface as
+     * {@link UncheckedIOException} naming the target, the reason and that the target still holds its previous
+     * content (or does not exist).
+     *
+     * @throws IllegalArgumentException if {@code target} exists and is not a regular file or a link to one
      */
     public void write(Path target, Content content) {
-        Path absolute = target.toAbsolutePath();
-        Path folder = absolute.getParent();
+        SaveTarget where = resolve(target);
+        Path folder = where.destination().getParent();
         Path temporary = null;
         try {
             if (folder != null && !Files.isDirectory(folder)) {
                 throw new IOException("the folder " + folder + " does not exist; create it first");
             }
-            temporary = Files.createTempFile(folder, "." + absolute.getFileName(), ".tmp");
+            Temporaries.removeStale(folder);
+            temporary = Temporaries.create(folder, where.destination().getFileName().toString());
             content.writeTo(temporary);
+            if (where.permissions() != null) {
+                Files.setPosixFilePermissions(temporary, where.permissions());
+            }
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
-            beforeMove.run(temporary, absolute);
+            beforeMove.run(temporary, where.destination());
             try {
-                Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temporary, where.destination(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temporary, where.destination(), StandardCopyOption.REPLACE_EXISTING);
             }
+            Temporaries.moved(temporary);
             temporary = null;
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not save " + absolute + ": " + e.getMessage()
-                    + ". Any previous file there is unchanged.", e);
+            throw SaveFailure.of(where, e);
+        } catch (RuntimeException e) {
+            IOException io = SaveFailure.ioCause(e);
+            if (io == null) {
+                throw e;
+            }
+            throw SaveFailure.of(where, io); // a writer library's wrapper around an I/O failure
         } finally {
             if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException ignored) {
-                    // The save already failed; the message above is the one that matters.
-                }
+                Temporaries.release(temporary);
             }
+        }
+    }
+
+    private static SaveTarget resolve(Path target) {
+        try {
+            return SaveTarget.of(target);
+        } catch (SaveTarget.NotARegularFile e) {
+            throw new IllegalArgumentException("Cannot save to " + target.toAbsolutePath() + ": " + e.getMessage()
+                    + ". Nothing was written; save to a file path instead.", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not save " + target.toAbsolutePath() + ": " + e.getMessage()
+                    + ". Nothing was written.", e);
         }
     }
 }

@@ -6,6 +6,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -63,6 +66,7 @@ final class KerasArchive {
             throw new ModelFileException(source, Files.exists(file) ? "it is not a regular file" : "the file does not exist");
         }
         try (ZipFile zip = new ZipFile(file.toFile())) {
+            requireUniqueNames(zip, source);
             if (zip.getEntry(CONFIG) == null) {
                 throw new ModelFileException(source, "the archive has no " + CONFIG + " (it holds " + names(zip)
                         + "); a .keras file holds " + METADATA + ", " + CONFIG + " and " + WEIGHTS);
@@ -121,6 +125,24 @@ final class KerasArchive {
             throw new ModelFileException(source, "the entry " + name + " fails its CRC check; the file is damaged");
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Refuses an archive that holds an entry name twice: zip readers disagree on which of the two they take (the
+     * JDK's takes the last), so such a file loads differently in keras4j and in Keras, and may have been edited
+     * to hide one config behind another. Keras never writes one.
+     */
+    private static void requireUniqueNames(ZipFile zip, String source) {
+        Set<String> seen = new HashSet<>();
+        for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
+            String name = entries.nextElement().getName();
+            if (!seen.add(name)) {
+                long count = zip.stream().filter(e -> e.getName().equals(name)).count();
+                throw new ModelFileException(source, "the archive holds " + count + " entries named " + name + "; a .keras file"
+                        + " holds each entry once (zip readers disagree on which copy they read, so the file is damaged or was"
+                        + " edited by hand). Save the model again to get a clean file");
+            }
+        }
     }
 
     private static String names(ZipFile zip) {

@@ -4,8 +4,6 @@ import io.github.keras4j.backend.NativeMemory;
 import io.github.keras4j.layers.Layer;
 import io.github.keras4j.layers.Parameter;
 import io.github.keras4j.layers.Shape;
-import io.jhdf.HdfFile;
-import io.jhdf.WritableHdfFile;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.WritableGroup;
 
@@ -35,7 +33,7 @@ final class KerasWeights {
 
     /** Writes the variables of the model's layers and, when compiled, of its optimizer to a new HDF5 file. */
     static void write(ModelDescription model, Path h5) {
-        try (WritableHdfFile file = HdfFile.write(h5)) {
+        H5Writing.write(h5, file -> {
             file.removeAttribute("_jHDF"); // jHDF's provenance attribute; Keras files have no root attributes
             List<String> paths = layerPaths(model.layers());
             WritableGroup layers = null;
@@ -62,7 +60,7 @@ final class KerasWeights {
                     vars.putDataset(String.valueOf(v), values.get(v));
                 }
             }
-        }
+        });
     }
 
     /** Keras' paths of the layers' variable groups, without {@code /vars}: {@code layers/dense}, {@code layers/dense_1}. */
@@ -92,6 +90,11 @@ final class KerasWeights {
      * @param where how messages name the weights, e.g. {@code model.weights.h5}
      */
     static void read(H5Tree tree, ModelDescription model, boolean restoreOptimizer, String where) {
+        read(tree, model, restoreOptimizer, where, null);
+    }
+
+    /** As {@link #read(H5Tree, ModelDescription, boolean, String)}; NaN or infinite weights fail naming {@code source}, unless it is null. */
+    static void read(H5Tree tree, ModelDescription model, boolean restoreOptimizer, String where, String source) {
         List<String> paths = layerPaths(model.layers());
         List<Parameter> targets = new ArrayList<>();
         List<double[]> values = new ArrayList<>();
@@ -122,6 +125,9 @@ final class KerasWeights {
                 targets.add(p);
                 values.add(H5Arrays.readFloating(d, what));
             }
+        }
+        if (source != null) {
+            FiniteWeights.require(model.layers(), targets, values, source);
         }
         if (restoreOptimizer && model.compile() != null) {
             OptimizerVariables.restore(model.compile().optimizer(), parameters(model.layers()),

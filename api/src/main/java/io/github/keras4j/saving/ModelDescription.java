@@ -13,10 +13,20 @@ import java.util.Objects;
  * <p>Layers read from a file come built for {@link #inputShape()}, named as in the file and holding the
  * file's weights; the first one declares the input shape ({@link Layer#declaredInputShape()}), so adding
  * them to a model in order rebuilds nothing.
+ *
+ * <p>{@code shuffleState} is the state of fit's shuffling generator ({@link io.github.keras4j.random.SplitMixRandom}),
+ * null before the first fit; with the states of the layers' own generators ({@link
+ * io.github.keras4j.random.StatefulRandom}) it is saved in {@code .keras} files ({@link RandomStates}), so that
+ * training resumed from a file shuffles and drops out as training that never stopped.
  */
-public record ModelDescription(String name, Shape inputShape, List<Layer> layers, CompileState compile) {
+public record ModelDescription(String name, Shape inputShape, List<Layer> layers, CompileState compile, Long shuffleState) {
     /** Keras' name for a Sequential model nobody named: {@value}. */
     public static final String DEFAULT_NAME = "sequential";
+
+    /** A model whose fit has not shuffled yet (no shuffling state to keep). */
+    public ModelDescription(String name, Shape inputShape, List<Layer> layers, CompileState compile) {
+        this(name, inputShape, layers, compile, null);
+    }
 
     public ModelDescription {
         if (name == null || name.isBlank()) {

@@ -59,6 +59,31 @@ final class OptimizerVariables {
     }
 
     /**
+     * Keras 3's names of the {@link #values}, in the same order, as its legacy HDF5 files list them in
+     * {@code optimizer_weights} (without the optimizer's name in front): {@code iteration}, {@code learning_rate},
+     * each slot as its variable's path with '/' as '_' and the slot's name ({@code sequential_dense_kernel_momentum}),
+     * Nadam's {@code u_product}.
+     *
+     * @param variablePaths Keras' path of each parameter, e.g. {@code sequential/dense/kernel}
+     */
+    static List<String> names(Optimizer optimizer, List<String> variablePaths) {
+        List<String> out = new ArrayList<>();
+        for (Item item : keras3(optimizer, variablePaths.size(), true).items()) {
+            if (item instanceof Iterations) {
+                out.add("iteration");
+            } else if (item instanceof LearningRate) {
+                out.add("learning_rate");
+            } else if (item instanceof UProduct) {
+                out.add("u_product");
+            } else {
+                SlotLayout.Slot s = ((SlotItem) item).slot();
+                out.add(variablePaths.get(s.parameter()).replace('/', '_') + "_" + optimizer.slotNames().get(s.slot()));
+            }
+        }
+        return out;
+    }
+
+    /**
      * Keras builds every slot when the model is compiled, so slots a parameter does not have yet (no step taken)
      * are created here with their initial values, exactly as the optimizer would create them at the first step.
      */

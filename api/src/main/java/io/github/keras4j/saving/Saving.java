@@ -36,6 +36,10 @@ public final class Saving {
      * {@code metadata.json} (Keras reads that file only for display): {@value}.
      */
     public static final String KERAS_FORMAT_VERSION = "3.6.0";
+    /** The file name ending of a Keras 3 model archive: {@value}. */
+    public static final String KERAS_SUFFIX = ".keras";
+    /** The file name ending of a legacy Keras HDF5 model: {@value} ({@code .hdf5} works too, as in Keras). */
+    public static final String LEGACY_SUFFIX = ".h5";
     /** The file name ending Keras requires for weights files: {@value}. */
     public static final String WEIGHTS_SUFFIX = ".weights.h5";
 
@@ -46,7 +50,11 @@ public final class Saving {
     private Saving() {
     }
 
-    /** Writes {@code model} as a Keras 3 {@code .keras} file, atomically. */
+    /**
+     * Writes {@code model} atomically in the format its file name asks for, as Keras 3's {@code model.save}: a
+     * {@code .keras} archive, or the legacy Keras HDF5 model for {@code .h5} (and {@code .hdf5}). Other names are
+     * refused with an {@link IllegalArgumentException}.
+     */
     public static void saveModel(ModelDescription model, Path path) {
         saveModel(model, path, AtomicFile.DEFAULT);
     }
@@ -54,8 +62,21 @@ public final class Saving {
     /** As {@link #saveModel(ModelDescription, Path)}, through {@code atomicFile} (tests inject failures there). */
     public static void saveModel(ModelDescription model, Path path, AtomicFile atomicFile) {
         requireBuilt(model, "save");
+        String name = path.getFileName() == null ? "" : path.getFileName().toString();
+        if (name.endsWith(LEGACY_SUFFIX) || name.endsWith(".hdf5")) {
+            atomicFile.write(path, temporary -> {
+                Files.delete(temporary); // jHDF creates the file itself
+                LegacyH5Writer.write(model, temporary);
+            });
+            return;
+        }
+        if (!name.endsWith(KERAS_SUFFIX)) {
+            throw new IllegalArgumentException("Cannot save model '" + model.name() + "' as '" + path + "': the file name must end in "
+                    + KERAS_SUFFIX + " (Keras 3's format, recommended) or " + LEGACY_SUFFIX + " (the legacy Keras HDF5 format), as"
+                    + " Keras 3 requires. Use e.g. '" + (name.isEmpty() ? "model" : name) + KERAS_SUFFIX + "'.");
+        }
         byte[] config = toJson(model).getBytes(StandardCharsets.UTF_8);
-        byte[] metadata = metadataJson().getBytes(StandardCharsets.UTF_8);
+        byte[] metadata = metadataJson(model).getBytes(StandardCharsets.UTF_8);
         atomicFile.write(path, temporary -> {
             byte[] weights = weightsBytes(model, temporary);
             try (OutputStream out = Files.newOutputStream(temporary)) {
@@ -76,7 +97,24 @@ public final class Saving {
      * damaged config fails with a message instead of exhausting memory.
      */
     public static ModelDescription loadModel(Path path, boolean compile) {
+        return loadModel(path, compile, false);
+    }
+
+    /**
+     * As {@link #loadModel(Path, boolean)}. Weights that hold NaN or an infinity fail with a
+     * {@link ModelFileException} naming the layer and the weight ({@link FiniteWeights}), unless
+     * {@code allowNonFinite}.
+     */
+    public static ModelDescription loadModel(Path path, boolean compile, boolean allowNonFinite) {
         String source = "file '" + path + "'";
+        ModelDescription model = readModel(path, compile, source);
+        if (!allowNonFinite) {
+            FiniteWeights.require(model.layers(), source);
+        }
+        return model;
+    }
+
+    private static ModelDescription readModel(Path path, boolean compile, String source) {
         byte[] head = head(path, source);
         if (startsWith(head, HDF5_MAGIC)) {
             return LegacyH5.read(path, source, compile);
@@ -95,7 +133,7 @@ public final class Saving {
                     + KerasArchive.WEIGHTS);
         }
         withHdf5(contents.weights(), source, KerasArchive.WEIGHTS, tree -> KerasWeights.read(tree, model, compile, KerasArchive.WEIGHTS));
-        return model;
+        return RandomStates.apply(contents.metadata(), model, source);
     }
 
     /** Writes the variables of the model's layers (and of its optimizer when compiled) as a Keras {@code .weights.h5} file. */
@@ -121,19 +159,26 @@ public final class Saving {
      * when the model is compiled and the file has one. Shapes are checked first: on failure nothing changes.
      */
     public static void loadWeights(Path path, ModelDescription model) {
+        loadWeights(path, model, false);
+    }
+
+    /** As {@link #loadWeights(Path, ModelDescription)}; NaN or infinite weights fail (changing nothing) unless {@code allowNonFinite}. */
+    public static void loadWeights(Path path, ModelDescription model, boolean allowNonFinite) {
         String source = "file '" + path + "'";
+        String check = allowNonFinite ? null : source;
         requireBuilt(model, "load weights into");
         byte[] head = head(path, source);
         if (startsWith(head, ZIP_MAGIC)) {
             KerasArchive.Contents contents = KerasArchive.read(path, source);
-            withHdf5(contents.weights(), source, KerasArchive.WEIGHTS, tree -> KerasWeights.read(tree, model, true, KerasArchive.WEIGHTS));
+            withHdf5(contents.weights(), source, KerasArchive.WEIGHTS,
+                    tree -> KerasWeights.read(tree, model, true, KerasArchive.WEIGHTS, check));
             return;
         }
         if (!startsWith(head, HDF5_MAGIC)) {
             throw new ModelFileException(source, "it is not an HDF5 weights file; it starts with bytes " + Arrays.toString(head));
         }
         withHdf5(readAll(path, source), source, path.getFileName().toString(),
-                tree -> KerasWeights.read(tree, model, true, path.getFileName().toString()));
+                tree -> KerasWeights.read(tree, model, true, path.getFileName().toString(), check));
     }
 
     /** The model's Keras config as JSON, as Keras' {@code model.to_json()} and the {@code config.json} of a {@code .keras} file. */
@@ -200,22 +245,24 @@ public final class Saving {
         }
     }
 
+    /** The weights as HDF5 bytes, written through a temporary beside the archive's (jHDF writes files only). */
     private static byte[] weightsBytes(ModelDescription model, Path temporary) throws IOException {
-        Path h5 = Files.createTempFile(temporary.toAbsolutePath().getParent(), ".weights", ".h5.tmp");
+        Path h5 = Temporaries.create(temporary.getParent(), KerasArchive.WEIGHTS);
         try {
             Files.delete(h5); // jHDF creates the file itself
             KerasWeights.write(model, h5);
             return Files.readAllBytes(h5);
         } finally {
-            Files.deleteIfExists(h5);
+            Temporaries.release(h5);
         }
     }
 
-    private static String metadataJson() {
+    private static String metadataJson(ModelDescription model) {
         ObjectNode m = KerasJson.object();
         m.put("keras_version", KERAS_FORMAT_VERSION);
         m.put("date_saved", LocalDateTime.now().format(DATE_SAVED));
         m.put("saved_by", "keras4j");
+        RandomStates.write(model, m);
         return m.toString();
     }
 

@@ -2,6 +2,7 @@ package io.github.keras4j.utils;
 
 import io.github.keras4j.backend.NativeMemory;
 import io.github.keras4j.layers.Shape;
+import io.github.keras4j.models.ModelNames;
 import io.github.keras4j.models.Sequential;
 import io.github.keras4j.random.SeedGenerator;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -66,6 +67,14 @@ public final class Utils {
     public static void setRandomSeed(long seed) {
         SeedGenerator.setGlobalSeed(seed);
         Nd4j.getRandom().setSeed(seed);
+    }
+
+    /**
+     * Keras' {@code clear_session()}: forgets the names given to unnamed models, so the next {@code new
+     * Sequential()} is named {@code sequential} again ({@link ModelNames}). Models that exist keep their names.
+     */
+    public static void clearSession() {
+        ModelNames.clear();
     }
 
     /**

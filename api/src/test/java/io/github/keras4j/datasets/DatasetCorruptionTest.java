@@ -87,7 +87,7 @@ class DatasetCorruptionTest {
     void trailingBytes() throws IOException {
         write(images, Arrays.copyOf(labels, labels.length + 3));
         assertFails(LABELS, "declares 10000 bytes of data (10000) but holds 10003: the file has trailing bytes");
-        write(IMAGES, IdxFiles.gzip(Arrays.copyOf(images, images.length + 1)));
+        write(IdxFiles.gzip(Arrays.copyOf(images, images.length + 1)), labels);
         assertFails(IMAGES, "has bytes after the 7840000 bytes of data it declares (10000 x 28 x 28)");
     }
 

@@ -1,5 +1,6 @@
 package io.github.keras4j.datasets;
 
+import io.github.keras4j.SystemProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -47,7 +49,9 @@ class DatasetDownloadTest {
     void systemPropertiesChooseTheFolderAndTheMirror() {
         try (LocalMirror mirror = canonicalMirror()) {
             String origin = mirror.origin().toString();
-            withProperties(root.toString(), origin.substring(0, origin.length() - 1), () -> {
+            Map<String, String> settings = Map.of(DatasetFolder.PROPERTY, root.toString(),
+                    Mnist.ORIGIN_PROPERTY, origin.substring(0, origin.length() - 1));
+            SystemProperties.with(settings, () -> {
                 assertEquals(URI.create(origin), Mnist.DATASET.origin(), "a missing final '/' is added");
                 TestData data = Mnist.loadTestData();
                 assertArrayEquals(new long[] {10_000, 28, 28}, data.xTest().shape());
@@ -121,7 +125,7 @@ class DatasetDownloadTest {
     void stalledDownloadIsAbandonedAndDiscarded() throws IOException {
         IdxDataset impatient = new IdxDataset("MNIST", "mnist", "Mnist", Mnist.ORIGIN, Mnist.ORIGIN_PROPERTY,
                 Mnist.TRAIN_IMAGES, Mnist.TRAIN_LABELS, Mnist.TEST_IMAGES, Mnist.TEST_LABELS,
-                new Downloader(Duration.ofMillis(300)));
+                new Downloader(new DownloadLimits(Duration.ofMillis(300), Duration.ofMinutes(2), 0, Duration.ofMinutes(2))));
         try (LocalMirror mirror = new LocalMirror().stall(IMAGES, RealData.bytes(RealData.mnist(IMAGES)))) {
             UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> impatient.loadTest(root, mirror.origin()));
             assertTrue(e.getMessage().contains("the download failed: no data for 300 ms from " + mirror.origin() + IMAGES
@@ -138,27 +142,6 @@ class DatasetDownloadTest {
                     .serve(LABELS, RealData.bytes(RealData.mnist(LABELS)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void withProperties(String folder, String origin, Runnable action) {
-        String oldFolder = System.getProperty(DatasetFolder.PROPERTY);
-        String oldOrigin = System.getProperty(Mnist.ORIGIN_PROPERTY);
-        System.setProperty(DatasetFolder.PROPERTY, folder);
-        System.setProperty(Mnist.ORIGIN_PROPERTY, origin);
-        try {
-            action.run();
-        } finally {
-            restore(DatasetFolder.PROPERTY, oldFolder);
-            restore(Mnist.ORIGIN_PROPERTY, oldOrigin);
-        }
-    }
-
-    private static void restore(String key, String value) {
-        if (value == null) {
-            System.clearProperty(key);
-        } else {
-            System.setProperty(key, value);
         }
     }
 

@@ -23,6 +23,7 @@ final class LocalMirror implements AutoCloseable {
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final Map<String, byte[]> stalling = new ConcurrentHashMap<>();
+    private final Map<String, Long> trickling = new ConcurrentHashMap<>();
     private final CountDownLatch release = new CountDownLatch(1);
     private final AtomicInteger requests = new AtomicInteger();
 
@@ -49,6 +50,18 @@ final class LocalMirror implements AutoCloseable {
         return this;
     }
 
+    /** Serves {@code content} one byte every {@code intervalMillis} ms, the whole of it only in the end (a trickling mirror). */
+    LocalMirror trickle(String name, byte[] content, long intervalMillis) {
+        stalling.put(name, content);
+        trickling.put(name, intervalMillis);
+        return this;
+    }
+
+    /** Answers with the headers of a file of {@code length} bytes, then sends nothing until closed (at most 20 s). */
+    LocalMirror silent(String name, int length) {
+        return trickle(name, new byte[length], 20_000);
+    }
+
     int requests() {
         return requests.get();
     }
@@ -71,6 +84,12 @@ final class LocalMirror implements AutoCloseable {
             if (content != null) {
                 exchange.sendResponseHeaders(200, content.length);
                 out.write(content);
+            } else if (slow != null && trickling.containsKey(name)) {
+                exchange.sendResponseHeaders(200, slow.length);
+                for (int i = 0; i < slow.length && !release.await(trickling.get(name), TimeUnit.MILLISECONDS); i++) {
+                    out.write(slow[i]);
+                    out.flush();
+                }
             } else if (slow != null) {
                 exchange.sendResponseHeaders(200, slow.length);
                 out.write(slow, 0, slow.length / 2);

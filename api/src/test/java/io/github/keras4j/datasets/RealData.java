@@ -21,6 +21,11 @@ final class RealData {
         return DatasetFolder.resolve().resolve(Mnist.FOLDER).resolve(name);
     }
 
+    /** Makes Fashion-MNIST's training files present (downloading them if needed), for tests that load them in another JVM. */
+    static void fashionTrainingPresent() {
+        FashionMnist.loadData();
+    }
+
     static byte[] bytes(Path file) {
         try {
             return Files.readAllBytes(file);

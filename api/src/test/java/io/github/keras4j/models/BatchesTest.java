@@ -8,7 +8,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.SplittableRandom;
+import io.github.keras4j.random.SplitMixRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -47,7 +47,7 @@ class BatchesTest {
 
     @Test
     void withoutShuffleBatchesFollowTheDataOrderIncludingTheLastPartialOne() {
-        Batches batches = new Batches(X, Y, 4, false, new SplittableRandom(1));
+        Batches batches = new Batches(X, Y, 4, false, new SplitMixRandom(1));
         assertEquals(3, batches.count());
         assertEquals(List.of(4, 4, 2), List.of(batches.size(0), batches.size(1), batches.size(2)));
         assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), epochOrder(batches));
@@ -56,7 +56,7 @@ class BatchesTest {
 
     @Test
     void withShuffleEachEpochIsANewPermutationOfAllSamples() {
-        Batches batches = new Batches(X, Y, 4, true, new SplittableRandom(1));
+        Batches batches = new Batches(X, Y, 4, true, new SplitMixRandom(1));
         List<Integer> first = epochOrder(batches);
         List<Integer> second = epochOrder(batches);
         assertEquals(N, new HashSet<>(first).size());
@@ -67,13 +67,13 @@ class BatchesTest {
 
     @Test
     void theSameSeedGivesTheSameOrder() {
-        assertEquals(epochOrder(new Batches(X, Y, 3, true, new SplittableRandom(7))),
-                epochOrder(new Batches(X, Y, 3, true, new SplittableRandom(7))));
+        assertEquals(epochOrder(new Batches(X, Y, 3, true, new SplitMixRandom(7))),
+                epochOrder(new Batches(X, Y, 3, true, new SplitMixRandom(7))));
     }
 
     @Test
     void oneBatchOfEverySampleIsTheDataItself() {
-        Batches batches = new Batches(X, Y, 64, true, new SplittableRandom(1));
+        Batches batches = new Batches(X, Y, 64, true, new SplitMixRandom(1));
         assertEquals(1, batches.count());
         batches.startEpoch();
         assertSame(X, batches.x(0));

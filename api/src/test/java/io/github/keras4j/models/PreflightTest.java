@@ -1,5 +1,6 @@
 package io.github.keras4j.models;
 
+import io.github.keras4j.LogCapture;
 import io.github.keras4j.SyntheticData;
 import io.github.keras4j.layers.Dense;
 import io.github.keras4j.layers.Dropout;
@@ -13,6 +14,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -100,16 +102,21 @@ class PreflightTest {
     }
 
     @Test
-    void rawPixelValuesIntoASigmoidNetworkWarnButTrain() {
+    void rawPixelValuesIntoASigmoidNetworkWarnButTrain() throws java.io.IOException {
         Sequential model = new Sequential(new Flatten().inputShape(4, 4), new Dense(8, "sigmoid"), new Dense(2, "softmax"));
         model.compile("adam", "sparse_categorical_crossentropy");
         INDArray pixels = Nd4j.createFromArray(new float[] {0, 17, 255, 128}).reshape(1, 4).repeat(0, 16 * 6).reshape('c', 24, 4, 4);
         INDArray labels = Nd4j.zeros(DataType.FLOAT, 24);
-        String err = captureErr(() -> assertEquals(1, model.fit(pixels, labels, QUIET).epoch().size()));
-        assertEquals("WARNING: x holds whole numbers from 0 to 255, like raw pixel values, and the model has sigmoid/softmax units:"
-                + " such inputs saturate them and training stalls. Scale the data to 0..1 first, e.g. x.castTo(DataType.FLOAT).div(255).",
-                err.strip());
-        assertEquals("", captureErr(() -> model.fit(pixels.div(255), labels, QUIET)), "scaled data gives no warning");
+        try (LogCapture logs = LogCapture.of(FitData.class)) {
+            String err = captureErr(() -> assertEquals(1, model.fit(pixels, labels, QUIET).epoch().size()));
+            assertEquals(List.of("x holds whole numbers from 0 to 255, like raw pixel values, and the model has sigmoid/softmax units:"
+                    + " such inputs saturate them and training stalls. Scale the data to 0..1 first, e.g. x.castTo(DataType.FLOAT).div(255)."),
+                    logs.warnings(), "logged through SLF4J");
+            assertTrue(!err.contains("WARNING: x holds"), "not printed to System.err: " + err);
+            io.github.keras4j.CataloguedWarnings.assertCatalogued(logs.warnings().get(0));
+            model.fit(pixels.div(255), labels, QUIET);
+            assertEquals(1, logs.warnings().size(), "scaled data gives no warning");
+        }
     }
 
     @Test

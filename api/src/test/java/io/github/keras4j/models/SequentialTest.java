@@ -151,7 +151,7 @@ class SequentialTest {
 
         Sequential empty = new Sequential();
         empty.compile("sgd", "mse");
-        String noLayers = "on model 'sequential', which has no layers. Add layers with add(...) first.";
+        String noLayers = "on model 'sequential_1', which has no layers. Add layers with add(...) first."; // the test's second model
         assertEquals("fit() " + noLayers, assertThrows(IllegalStateException.class, () -> empty.fit(x, y, 2, 1)).getMessage());
         assertEquals("evaluate() " + noLayers, assertThrows(IllegalStateException.class, () -> empty.evaluate(x, y)).getMessage());
         assertEquals("predict() " + noLayers, assertThrows(IllegalStateException.class, () -> empty.predict(x)).getMessage());

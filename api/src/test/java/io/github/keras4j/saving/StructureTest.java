@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,12 +28,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipFile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The {@code .keras} files keras4j writes have the structure of the files Keras writes: compared, with
@@ -160,7 +157,7 @@ class StructureTest {
 
     @Test
     void h5pyReadsOurWeightsWithTheFixturesPathsShapesAndDtypes() throws Exception {
-        String python = pythonWithH5py();
+        String python = H5py.python();
         Path ours = dir.resolve("ours.h5");
         Path theirs = dir.resolve("theirs.h5");
         Files.write(ours, entry(writeLogitsModel(), "model.weights.h5"));
@@ -168,8 +165,8 @@ class StructureTest {
         Path script = dir.resolve("list.py");
         Files.writeString(script, H5PY_LISTING);
 
-        JsonNode mine = new ObjectMapper().readTree(run(python, script.toString(), ours.toString()));
-        JsonNode reference = new ObjectMapper().readTree(run(python, script.toString(), theirs.toString()));
+        JsonNode mine = new ObjectMapper().readTree(H5py.run(python, script.toString(), ours.toString()));
+        JsonNode reference = new ObjectMapper().readTree(H5py.run(python, script.toString(), theirs.toString()));
 
         List<String> mineShapes = new ArrayList<>();
         List<String> referenceShapes = new ArrayList<>();
@@ -186,28 +183,5 @@ class StructureTest {
         }
     }
 
-    /** A Python interpreter with h5py, or a skipped test naming the missing module. */
-    private static String pythonWithH5py() throws Exception {
-        for (String candidate : List.of("python3", "/usr/bin/python3")) {
-            try {
-                Process p = new ProcessBuilder(candidate, "-c", "import h5py").redirectErrorStream(true).start();
-                p.getInputStream().readAllBytes();
-                if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0) {
-                    return candidate;
-                }
-            } catch (IOException missing) {
-                // try the next interpreter
-            }
-        }
-        assumeTrue(false, "Python module h5py not available (install Debian's python3-h5py) - skipping the h5py structure check");
-        return null;
-    }
 
-    private static String run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "h5py timed out");
-        assertEquals(0, p.exitValue(), out);
-        return out;
-    }
 }

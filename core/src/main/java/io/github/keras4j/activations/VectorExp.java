@@ -10,7 +10,7 @@ package io.github.keras4j.activations;
  * <p>How: {@code exp(x) = exp(x / 1024)^1024}. The argument is clamped to [-700, 700], so
  * {@code |x / 1024| <= 0.684}, where a degree-12 Taylor polynomial is evaluated; ten squarings then raise it
  * to the 1024th power. Each squaring doubles the relative error, so the result is within 1e-12 of
- * {@code Math.exp} for |x| <= 100 and within 5e-9 up to the clamp, where the polynomial's truncation shows
+ * {@code Math.exp} for |x| &lt;= 100 and within 5e-9 up to the clamp, where the polynomial's truncation shows
  * (both tested), far below the float32 precision the arrays are stored in. The clamp keeps the polynomial
  * where it converges: {@code exp(+-700)} is about {@code 1e+-304}, so results beyond it are saturated values
  * that no float32 can tell apart. NaN stays NaN.
@@ -27,7 +27,7 @@ public final class VectorExp {
     private VectorExp() {
     }
 
-    /** {@code exp(x)} for x clamped to [-{@value #LIMIT}, {@value #LIMIT}]; relative error below 1e-12 for |x| <= 100. */
+    /** {@code exp(x)} for x clamped to [-{@value #LIMIT}, {@value #LIMIT}]; relative error below 1e-12 for |x| &lt;= 100. */
     public static double exp(double x) {
         double u = Math.max(-LIMIT, Math.min(LIMIT, x)) * SCALE;
         // Horner form of sum u^k / k! for k = 0..12

@@ -4,22 +4,22 @@ import io.github.keras4j.backend.RowBuffer;
 
 import io.github.keras4j.backend.NativeMemory;
 import io.github.keras4j.random.SeedGenerator;
+import io.github.keras4j.random.SplitMixRandom;
+import io.github.keras4j.random.StatefulRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
-
-import java.util.SplittableRandom;
 
 /**
  * Keras' Dropout: while training, each value is dropped (set to 0) with probability {@code rate} and
  * the kept ones are scaled by {@code 1 / (1 - rate)}, so the expected output equals the input. At
  * inference the input passes through unchanged. Masks come from a generator seeded at build time from
- * {@link SeedGenerator}, or from the seed given here.
+ * {@link SeedGenerator}, or from the seed given here; its state is saved with the model ({@link StatefulRandom}).
  */
-public class Dropout extends Layer {
+public class Dropout extends Layer implements StatefulRandom {
     private static final int X = 0, MASK = 1;
 
     private final double rate;
     private final Long seed;
-    private SplittableRandom random;
+    private SplitMixRandom random;
     private final Scratch scratch = new Scratch(2);
     private final RowBuffer outBuffer = new RowBuffer();
     private final RowBuffer gradBuffer = new RowBuffer();
@@ -48,6 +48,12 @@ public class Dropout extends Layer {
         return seed;
     }
 
+    /** The mask generator, null until the layer is built. */
+    @Override
+    public SplitMixRandom random() {
+        return random;
+    }
+
     @Override
     public Dropout inputShape(int... dims) {
         super.inputShape(dims);
@@ -67,7 +73,7 @@ public class Dropout extends Layer {
 
     @Override
     protected void onBuild(Shape inputShape) {
-        random = new SplittableRandom(seed != null ? seed : SeedGenerator.nextSeed());
+        random = new SplitMixRandom(seed != null ? seed : SeedGenerator.nextSeed());
     }
 
     @Override

@@ -351,4 +351,47 @@ public abstract class Optimizer {
         }
         return value;
     }
+    /**
+     * The class and its hyperparameters, e.g. {@code Adam(learningRate=0.001, beta1=0.9, beta2=0.999, epsilon=1.0E-7,
+     * amsgrad=false)}: the learning rate (or its schedule), the final fields of plain values the subclasses declare, in
+     * declaration order (read reflectively, so a new hyperparameter shows without each optimizer writing its own
+     * {@code toString}), then weight decay and clipping when set.
+     */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(getClass().getSimpleName()).append("(learningRate=")
+                .append(schedule != null ? schedule : learningRate);
+        List<Class<?>> chain = new ArrayList<>();
+        for (Class<?> c = getClass(); c != Optimizer.class; c = c.getSuperclass()) {
+            chain.add(0, c);
+        }
+        for (Class<?> c : chain) {
+            for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+                int mod = f.getModifiers();
+                Class<?> t = f.getType();
+                boolean plain = t.isPrimitive() || t == String.class || Number.class.isAssignableFrom(t) || t == Boolean.class;
+                if (java.lang.reflect.Modifier.isStatic(mod) || !java.lang.reflect.Modifier.isFinal(mod) || !plain) {
+                    continue;
+                }
+                try {
+                    f.setAccessible(true);
+                    sb.append(", ").append(f.getName()).append('=').append(f.get(this));
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    sb.append(", ").append(f.getName()).append("=?");
+                }
+            }
+        }
+        // The options every optimizer shares, when set (Keras' None otherwise).
+        appendIfSet(sb, "weightDecay", weightDecay);
+        appendIfSet(sb, "clipnorm", clipnorm);
+        appendIfSet(sb, "clipvalue", clipvalue);
+        appendIfSet(sb, "globalClipnorm", globalClipnorm);
+        return sb.append(')').toString();
+    }
+
+    private static void appendIfSet(StringBuilder sb, String name, Double value) {
+        if (value != null) {
+            sb.append(", ").append(name).append('=').append(value);
+        }
+    }
 }

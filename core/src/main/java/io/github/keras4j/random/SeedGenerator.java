@@ -30,4 +30,9 @@ public final class SeedGenerator {
     public static SplittableRandom newGenerator() {
         return new SplittableRandom(nextSeed());
     }
+
+    /** The same generator as {@link #newGenerator()} (it draws the same numbers), with a state that can be saved. */
+    public static SplitMixRandom newSplitMix() {
+        return new SplitMixRandom(nextSeed());
+    }
 }

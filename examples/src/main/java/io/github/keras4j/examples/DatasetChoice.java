@@ -28,6 +28,11 @@ public enum DatasetChoice {
         return description;
     }
 
+    /** True for MNIST and its 10,000-image split: the data the lessons' tutorials report their numbers on. */
+    public boolean isMnist() {
+        return this == MNIST || this == MNIST_10K;
+    }
+
     /** The choice named {@code id} (case-insensitive); fails listing the known names. */
     public static DatasetChoice parse(String id) {
         for (DatasetChoice d : values()) {

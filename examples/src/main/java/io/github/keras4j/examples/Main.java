@@ -84,10 +84,18 @@ public final class Main implements Callable<Integer> {
         System.exit(commandLine(Lessons.all(), System.out, System.console() != null).execute(args));
     }
 
+    /** The help section that lists the lessons, between the options and the footer. */
+    static final String LESSONS_SECTION = "lessons";
+
     /** The command line for {@code lessons}, with them listed in the help; progress goes to {@code progress}. */
     static CommandLine commandLine(List<Lesson> lessons, PrintStream progress, boolean liveUpdates) {
         CommandLine cl = new CommandLine(new Main(lessons, progress, liveUpdates));
-        cl.getCommandSpec().usageMessage().footer(footer(lessons));
+        cl.getCommandSpec().usageMessage().footer(FOOTER);
+        cl.getHelpSectionMap().put(LESSONS_SECTION, help -> lessonList(lessons, help.colorScheme(),
+                help.commandSpec().usageMessage().width()));
+        List<String> sections = new ArrayList<>(cl.getHelpSectionKeys());
+        sections.add(sections.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER_HEADING), LESSONS_SECTION);
+        cl.setHelpSectionKeys(sections);
         return cl;
     }
 
@@ -153,22 +161,23 @@ public final class Main implements Callable<Integer> {
                 + String.join(", ", known) + (lessons.isEmpty() ? " (no lessons are registered yet)" : "") + ".");
     }
 
-    /** The help's list of lessons; '%' doubled because picocli formats footer lines. */
-    static String[] footer(List<Lesson> lessons) {
-        List<String> lines = new ArrayList<>();
-        lines.add("");
-        lines.add("Lessons:");
-        int width = Math.max(ALL.length(), lessons.stream().mapToInt(l -> l.name().length()).max().orElse(0));
+    /** The help's last lines. */
+    static final String[] FOOTER = {"", "Each comparison writes runs.csv, summary.md, loss.png and accuracy.png into DIR/<lesson>/<comparison>/."};
+
+    /**
+     * The help's list of lessons, as a table whose descriptions wrap under themselves (picocli wraps free footer
+     * text back to column 0, which broke the list up on a narrow terminal).
+     */
+    static String lessonList(List<Lesson> lessons, CommandLine.Help.ColorScheme colors, int width) {
+        int names = Math.max(ALL.length(), lessons.stream().mapToInt(l -> l.name().length()).max().orElse(0)) + 4;
+        CommandLine.Help.TextTable table = CommandLine.Help.TextTable.forColumns(colors,
+                new CommandLine.Help.Column(names, 2, CommandLine.Help.Column.Overflow.SPAN),
+                new CommandLine.Help.Column(Math.max(20, width - names), 0, CommandLine.Help.Column.Overflow.WRAP));
         for (Lesson l : lessons) {
-            lines.add(String.format(Locale.ROOT, "  %-" + width + "s  %s", l.name(), l.description()).replace("%", "%%"));
+            table.addRowValues(l.name(), l.description());
         }
-        if (lessons.isEmpty()) {
-            lines.add("  (none registered yet)");
-        }
-        lines.add(String.format(Locale.ROOT, "  %-" + width + "s  %s", ALL, "every lesson above, one after another"));
-        lines.add("");
-        lines.add("Each comparison writes runs.csv, summary.md, loss.png and accuracy.png into DIR/<lesson>/<comparison>/.");
-        return lines.toArray(String[]::new);
+        table.addRowValues(ALL, "every lesson above, one after another");
+        return String.format("%nLessons:%n") + (lessons.isEmpty() ? String.format("  (none registered yet)%n") : "") + table;
     }
 
     /** {@code --dataset} values through {@link DatasetChoice#parse}, so an unknown name lists the known ones. */

@@ -46,6 +46,21 @@ class LessonContextTest {
     }
 
     @Test
+    void theTutorialsMnistNumbersAreShownBesideMnistResultsOnly(@TempDir Path dir) throws Exception {
+        Trainer t = (c, s, l) -> new TrainingHistory(List.of(new EpochResult(1, 0.5, 0.5, 0.5, 0.5, 0)), 1);
+        for (DatasetChoice data : DatasetChoice.values()) {
+            LessonContext ctx = new LessonContext("lesson", new LessonOptions(data, 1, 1, dir.resolve(data.id())), progress, false);
+            Comparison withTutorial = new Comparison("Keras MNIST model", ctx.base(1), List.of(Variant.of("keras-mnist")))
+                    .withReference("keras-mnist", 0.9714);
+            Double shown = ctx.compare(withTutorial, t).comparison().reference("keras-mnist");
+            assertEquals(data.isMnist() ? Double.valueOf(0.9714) : null, shown, data.id());
+            String table = java.nio.file.Files.readString(dir.resolve(data.id()).resolve("lesson").resolve("keras-mnist-model")
+                    .resolve("summary.md"));
+            assertEquals(data.isMnist(), table.contains("| 0.9714 |"), table);
+        }
+    }
+
+    @Test
     void optionsAreChecked(@TempDir Path dir) {
         assertEquals("epochs must be >= 1, got 0; leave it out to use the lesson's own", assertThrows(IllegalArgumentException.class,
                 () -> new LessonOptions(DatasetChoice.MNIST, 0, 1, dir)).getMessage());

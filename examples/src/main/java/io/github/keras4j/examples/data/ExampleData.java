@@ -10,6 +10,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.io.UncheckedIOException;
 import java.util.Random;
 
 /**
@@ -26,6 +27,9 @@ public final class ExampleData {
     public static final int MNIST_10K_TRAIN = 8000;
     public static final int MNIST_10K_TEST = 2000;
     public static final long MNIST_10K_SEED = 42;
+    /** What the command line suggests when only MNIST's test files are available: {@value}. */
+    public static final String MNIST_10K_HINT = "The MNIST test files are there: run with --dataset mnist-10k to train on 8,000"
+            + " of their images and test on the other 2,000 (the split of the README's tables).";
 
     private ExampleData() {
     }
@@ -33,10 +37,38 @@ public final class ExampleData {
     /** The data for a {@code --dataset} choice. */
     public static TrainTestData load(DatasetChoice choice) {
         return switch (choice) {
-            case MNIST -> Mnist.loadData();
+            case MNIST -> mnistOrHint();
             case FASHION_MNIST -> FashionMnist.loadData();
             case MNIST_10K -> mnist10k();
         };
+    }
+
+    /**
+     * Full MNIST, or, when it cannot be had but its test files can (the usual offline setup, and the shared data
+     * folder holds only those), the library's message with the hint a command-line user needs: the library's own
+     * hint names a method call, {@code Mnist.loadTestData()}, where the command line has {@code --dataset mnist-10k}.
+     */
+    static TrainTestData mnistOrHint() {
+        try {
+            return Mnist.loadData();
+        } catch (UncheckedIOException e) {
+            if (!testSplitLoads()) {
+                throw e;
+            }
+            String message = e.getMessage();
+            int libraryHint = message.indexOf(" The test files are there: ");
+            throw new UncheckedIOException((libraryHint < 0 ? message : message.substring(0, libraryHint)) + " " + MNIST_10K_HINT,
+                    e.getCause());
+        }
+    }
+
+    private static boolean testSplitLoads() {
+        try {
+            Mnist.loadTestData();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** The MNIST test set split 8,000 / 2,000 as described above; float32 arrays with the original pixel values. */

@@ -55,6 +55,11 @@ public record Comparison(String title, RunConfig base, List<Variant> variants, M
         return new Comparison(title, base, variants, m);
     }
 
+    /** A copy without the lesson's values: for data the lesson did not report on (Fashion-MNIST for an MNIST lesson). */
+    public Comparison withoutReferences() {
+        return new Comparison(title, base, variants, Map.of());
+    }
+
     /** The lesson's value for a variant, or null when it reports none. */
     public Double reference(String variantLabel) {
         return references.get(variantLabel);

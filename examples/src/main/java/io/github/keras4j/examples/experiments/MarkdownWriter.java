@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 /**
  * Writes a comparison as a Markdown section: the base configuration and seeds, then one table row per variant
- * with final and best validation accuracy, final training loss and seconds per epoch as mean ± std over the
+ * with final and best validation accuracy, final training and validation loss and seconds per epoch as mean ± std over the
  * seeds, the parameter count, the lesson's reference value and how many runs ended OK, diverged or failed;
  * then the runs that did not end OK, and links to the plots.
  */
@@ -46,8 +46,8 @@ public final class MarkdownWriter {
                 .append(result.seeds().size()).append(result.seeds().size() == 1 ? " seed (" : " seeds (")
                 .append(result.seeds().stream().map(String::valueOf).collect(Collectors.joining(", "))).append("). ")
                 .append("Values are mean ± sample std over the runs that ended OK; accuracies are on the validation data.\n\n");
-        sb.append("| variant | settings | final val_acc | best val_acc | lesson | final loss | s/epoch | params | runs |\n");
-        sb.append("|---|---|---:|---:|---:|---:|---:|---:|---|\n");
+        sb.append("| variant | settings | final val_acc | best val_acc | lesson | final loss | final val_loss | s/epoch | params | runs |\n");
+        sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (VariantSummary s : VariantSummary.allOf(result)) {
             sb.append("| ").append(cell(s.variant().label()))
                     .append(" | ").append(cell(s.variant().describe()))
@@ -55,6 +55,7 @@ public final class MarkdownWriter {
                     .append(" | ").append(s.bestValAcc().format(METRIC_DECIMALS))
                     .append(" | ").append(s.reference() == null ? "" : plain(s.reference()))
                     .append(" | ").append(s.finalLoss().format(METRIC_DECIMALS))
+                    .append(" | ").append(s.finalValLoss().format(METRIC_DECIMALS))
                     .append(" | ").append(s.secondsPerEpoch().format(SECONDS_DECIMALS))
                     .append(" | ").append(s.parametersText())
                     .append(" | ").append(s.statusText())

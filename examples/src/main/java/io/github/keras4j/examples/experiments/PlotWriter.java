@@ -63,7 +63,9 @@ public final class PlotWriter {
     static XYChart chart(ComparisonResult result, String title, String yTitle,
                          ToDoubleFunction<EpochResult> train, ToDoubleFunction<EpochResult> validation) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("epoch").yAxisTitle(yTitle).build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS).setLegendLayout(Styler.LegendLayout.Horizontal)
+        // The legend to the right, one entry per line: XChart does not wrap a horizontal legend, so below the plot six
+        // entries ("12 neurons train", ...) ran off the image's right edge; beside it the plot narrows instead.
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE).setLegendLayout(Styler.LegendLayout.Vertical)
                 .setMarkerSize(5);
         chart.getStyler().setXAxisDecimalPattern("#0");
         Color[] colors = chart.getStyler().getSeriesColors();

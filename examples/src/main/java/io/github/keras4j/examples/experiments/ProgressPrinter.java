@@ -6,6 +6,7 @@ import java.util.Locale;
 /**
  * The runner's progress output: a header per comparison and one line per run, e.g.
  * <pre>[run 3/6] relu, seed 2: epoch 10/10  loss 0.2831  val_acc 0.9213  12.4 s  OK</pre>
+ * (a run without an accuracy, fitting a function, shows {@code val_loss} there instead).
  * With live updates (an interactive terminal) the line is rewritten in place after every epoch, so a long run
  * is visibly alive; otherwise (a log file, a pipe) it is printed once, when the run ends.
  */
@@ -54,9 +55,11 @@ final class ProgressPrinter {
                        double seconds, String suffix) {
         int done = e == null ? 0 : e.epoch();
         String total = expectedEpochs > 0 ? String.valueOf(expectedEpochs) : "?";
-        return String.format(Locale.ROOT, "[run %d/%d] %s, seed %d: epoch %d/%s  loss %s  val_acc %s  %.1f s%s",
-                run, runs, config.name(), seed, done, total,
-                e == null ? "-" : number(e.loss()), e == null ? "-" : number(e.valAcc()), seconds, suffix);
+        // A regression (no accuracy metric) has a validation loss but no val_acc: show what it has, not "val_acc NaN".
+        boolean regression = e != null && Double.isNaN(e.valAcc()) && !Double.isNaN(e.valLoss());
+        return String.format(Locale.ROOT, "[run %d/%d] %s, seed %d: epoch %d/%s  loss %s  %s %s  %.1f s%s",
+                run, runs, config.name(), seed, done, total, e == null ? "-" : number(e.loss()), regression ? "val_loss" : "val_acc",
+                e == null ? "-" : number(regression ? e.valLoss() : e.valAcc()), seconds, suffix);
     }
 
     private static String number(double d) {

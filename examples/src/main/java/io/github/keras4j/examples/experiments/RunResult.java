@@ -44,6 +44,11 @@ public record RunResult(RunConfig config, long seed, List<EpochResult> epochs, l
         return epochs.isEmpty() ? Double.NaN : lastEpoch().loss();
     }
 
+    /** The validation loss of the last epoch (NaN without epochs or validation data). */
+    public double finalValLoss() {
+        return epochs.isEmpty() ? Double.NaN : lastEpoch().valLoss();
+    }
+
     /** Mean wall-clock seconds per completed epoch (NaN without epochs). */
     public double secondsPerEpoch() {
         return epochs.stream().mapToDouble(EpochResult::seconds).average().orElse(Double.NaN);

@@ -18,7 +18,7 @@ import java.util.function.ToDoubleFunction;
  * @param reference     the lesson's value for this variant, or null when it reports none
  */
 public record VariantSummary(Variant variant, int runs, Map<RunStatus.Kind, Integer> statusCounts,
-                             MeanStd finalValAcc, MeanStd bestValAcc, MeanStd finalLoss, MeanStd secondsPerEpoch,
+                             MeanStd finalValAcc, MeanStd bestValAcc, MeanStd finalLoss, MeanStd finalValLoss, MeanStd secondsPerEpoch,
                              long minParameters, long maxParameters, Double reference) {
     public VariantSummary {
         statusCounts = Collections.unmodifiableMap(new EnumMap<>(statusCounts));
@@ -37,7 +37,7 @@ public record VariantSummary(Variant variant, int runs, Map<RunStatus.Kind, Inte
         long max = params.length == 0 ? RunResult.UNKNOWN_PARAMETERS : params[params.length - 1];
         return new VariantSummary(variant, runs.size(), counts,
                 stat(ok, RunResult::finalValAcc), stat(ok, RunResult::bestValAcc),
-                stat(ok, RunResult::finalLoss), stat(ok, RunResult::secondsPerEpoch),
+                stat(ok, RunResult::finalLoss), stat(ok, RunResult::finalValLoss), stat(ok, RunResult::secondsPerEpoch),
                 min, max, result.comparison().reference(variant.label()));
     }
 

@@ -5,6 +5,7 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -22,7 +23,8 @@ import java.util.Map;
 /**
  * Draws the decision regions of 2-D classifiers with XChart, one panel per model in a grid of
  * {@value #COLUMNS} columns: a fine grid of points coloured by the predicted class (pale), and the training points
- * (dark).
+ * (dark), with the axes named after the two input features ({@value #X_AXIS}, {@value #Y_AXIS}) and a legend of the
+ * classes below the plot (each class's region has its colour, paler).
  */
 final class DecisionRegions {
     static final int COLUMNS = 2;
@@ -32,6 +34,9 @@ final class DecisionRegions {
     static final int GRID = 60;
     static final double MIN = -1.0;
     static final double MAX = 1.0;
+    /** The axis titles: the first and second input feature. */
+    static final String X_AXIS = "x1";
+    static final String Y_AXIS = "x2";
     private static final Color[] PALE = {new Color(255, 205, 210), new Color(200, 230, 201), new Color(187, 222, 251)};
     private static final Color[] DARK = {new Color(211, 47, 47), new Color(56, 142, 60), new Color(25, 118, 210)};
 
@@ -55,9 +60,11 @@ final class DecisionRegions {
     }
 
     static XYChart panel(String title, Sequential model, double[][] points, int[] labels) {
-        XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT).title(title).build();
+        XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT).title(title).xAxisTitle(X_AXIS).yAxisTitle(Y_AXIS)
+                .build();
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        chart.getStyler().setLegendVisible(false).setMarkerSize(7).setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setLegendVisible(true).setLegendPosition(Styler.LegendPosition.OutsideS)
+                .setLegendLayout(Styler.LegendLayout.Horizontal).setMarkerSize(7).setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotGridLinesVisible(false);
         chart.getStyler().setXAxisMin(MIN).setXAxisMax(MAX).setYAxisMin(MIN).setYAxisMax(MAX);
         int[] predicted = classes(model, grid());
@@ -74,6 +81,7 @@ final class DecisionRegions {
             if (!xs.isEmpty()) {
                 XYSeries s = chart.addSeries("region " + k, xs, ys);
                 s.setMarker(SeriesMarkers.SQUARE).setMarkerColor(PALE[k]);
+                s.setShowInLegend(false); // the legend names the classes; a region wears its class's colour
             }
         }
         for (int k = 0; k < DARK.length; k++) {

@@ -81,6 +81,34 @@ class PlotWriterTest {
         assertFalse(Files.exists(dir.resolve(PlotWriter.LOSS_FILE)), "a stale plot would contradict the table");
     }
 
+    /** The fitting lesson's comparison: three variants with long labels, six legend entries. */
+    private static ComparisonResult threeLongVariants() {
+        RunConfig base = RunConfig.of("base", "epochs", 2, "hidden_units", 3);
+        List<Variant> variants = List.of(Variant.of("3 neurons", "hidden_units", 3), Variant.of("6 neurons", "hidden_units", 6),
+                Variant.of("12 neurons", "hidden_units", 12));
+        List<RunResult> runs = new java.util.ArrayList<>();
+        for (Variant v : variants) {
+            runs.add(new RunResult(v.applyTo(base), 1, List.of(new EpochResult(1, 0.5, Double.NaN, 0.6, Double.NaN, 1),
+                    new EpochResult(2, 0.25, Double.NaN, 0.3, Double.NaN, 1)), 10, RunStatus.ok(), ""));
+        }
+        return new ComparisonResult(new Comparison("Fitting sin(2 pi x)", base, variants), List.of(1L), runs);
+    }
+
+    @Test
+    void theLegendFitsInsideTheImage(@TempDir Path dir) throws Exception {
+        PlotWriter.write(threeLongVariants(), dir);
+        BufferedImage image = ImageIO.read(dir.resolve(PlotWriter.LOSS_FILE).toFile());
+        int background = image.getRGB(image.getWidth() - 1, 0);
+        for (int x = image.getWidth() - 4; x < image.getWidth(); x++) {
+            for (int y = 0; y < image.getHeight(); y++) {
+                assertEquals(background, image.getRGB(x, y), "something is drawn at the right edge (x " + x + ", y " + y
+                        + "): the legend runs off the image");
+            }
+        }
+        XYChart chart = PlotWriter.chart(threeLongVariants(), "t", "loss", EpochResult::loss, EpochResult::valLoss);
+        assertEquals(6, chart.getSeriesMap().size(), "every entry is drawn, none left out to make room");
+    }
+
     private static int colours(BufferedImage image) {
         Set<Integer> seen = new HashSet<>();
         for (int y = 0; y < image.getHeight(); y += 3) {

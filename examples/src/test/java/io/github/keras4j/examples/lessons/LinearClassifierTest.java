@@ -49,4 +49,15 @@ class LinearClassifierTest {
         assertArrayEquals(new double[] {DecisionRegions.MIN, DecisionRegions.MIN}, DecisionRegions.grid()[0]);
         assertArrayEquals(new double[] {DecisionRegions.MAX, DecisionRegions.MAX}, DecisionRegions.grid()[DecisionRegions.GRID * DecisionRegions.GRID - 1], 1e-12);
     }
+
+    @Test
+    void decisionRegionPanelsNameTheirAxesAndLegendTheClasses() {
+        Sequential m = LinearClassifier.linear(2, 3, 0);
+        org.knowm.xchart.XYChart panel = DecisionRegions.panel("softmax", m, LinearClassifier.POINTS, LinearClassifier.LABELS);
+        assertEquals("x1", panel.getXAxisTitle());
+        assertEquals("x2", panel.getYAxisTitle());
+        assertTrue(panel.getStyler().isLegendVisible());
+        List<String> inLegend = panel.getSeriesMap().values().stream().filter(s -> s.isShowInLegend()).map(s -> s.getName()).toList();
+        assertEquals(List.of("class 0", "class 1", "class 2"), inLegend, "the classes, not the pale region series");
+    }
 }
