@@ -3,6 +3,7 @@ package io.github.keras4j.models;
 import io.github.keras4j.callbacks.Callback;
 import io.github.keras4j.callbacks.History;
 import io.github.keras4j.backend.NativeMemory;
+import io.github.keras4j.data.Dataset;
 import io.github.keras4j.engine.LayerStack;
 import io.github.keras4j.layers.Layer;
 import io.github.keras4j.layers.Parameter;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -190,6 +192,61 @@ public class Sequential {
         }
     }
 
+    /**
+     * Trains on a {@link Dataset} (Keras' {@code fit(py_dataset)}), a batch at a time: the dataset's batches replace
+     * {@code batchSize}, {@code shuffle} and {@code validationSplit} (shuffle in the dataset's {@code onEpochEnd}).
+     * Validation data, given as arrays or with {@link FitOptions#withValidationData(Dataset)}, is evaluated at epoch
+     * ends. Each batch is checked as it arrives (see {@link Dataset}).
+     */
+    public History fit(Dataset train, FitOptions options) {
+        requireReady("fit");
+        if (options == null) {
+            throw new IllegalArgumentException("fit needs options; use FitOptions.defaults()");
+        }
+        if (train == null) {
+            throw new IllegalArgumentException("fit needs a training Dataset, got null");
+        }
+        if (options.validationSplit() > 0) {
+            throw new IllegalArgumentException("validationSplit " + options.validationSplit() + " cannot split a Dataset (its samples are"
+                    + " not all in memory): give validation data with FitOptions.withValidationData(Dataset) instead.");
+        }
+        guard.beginFit();
+        try {
+            return new FitLoop(this, compiled).run(train, options);
+        } finally {
+            guard.endFit();
+        }
+    }
+
+    /**
+     * Keras' {@code train_on_batch}: one training step on {@code x, y}, the same step fit takes; returns that batch's
+     * {@code {loss, metric1, ...}} (before the update, as Keras reports them).
+     */
+    public double[] trainOnBatch(INDArray x, INDArray y) {
+        requireReady("trainOnBatch");
+        guard.beginFit("trainOnBatch");
+        try {
+            return OnBatch.train(this, compiled, x, y);
+        } finally {
+            guard.endFit();
+        }
+    }
+
+    /** Keras' {@code test_on_batch}: {@code {loss, metric1, ...}} of one batch, without training. */
+    public double[] testOnBatch(INDArray x, INDArray y) {
+        requireReady("testOnBatch");
+        return guard.use("testOnBatch", () -> OnBatch.test(this, compiled, x, y));
+    }
+
+    /** Keras' {@code predict_on_batch}: the outputs for {@code x}, computed as one batch. */
+    public INDArray predictOnBatch(INDArray x) {
+        requireLayers("predictOnBatch");
+        if (x == null) {
+            throw new IllegalArgumentException("x is null; pass an INDArray with one sample per row");
+        }
+        return guard.use("predictOnBatch", () -> Inference.predict(this, x, (int) Math.max(1, x.size(0)), List.of()));
+    }
+
     /** {@code {loss, metric1, ...}} in compile order, in batches of {@value #DEFAULT_BATCH_SIZE}. */
     public double[] evaluate(INDArray x, INDArray y) {
         return evaluate(x, y, DEFAULT_BATCH_SIZE);
@@ -207,8 +264,35 @@ public class Sequential {
      * {@code evaluate} prints a bar by default.
      */
     public double[] evaluate(INDArray x, INDArray y, int batchSize, int verbose, Callback... callbacks) {
+        return OnBatch.values(evaluateDict(x, y, batchSize, verbose, callbacks));
+    }
+
+    /** Keras' {@code evaluate(..., return_dict=True)}: {@code loss} and each metric by its compiled name, in compile order. */
+    public Map<String, Double> evaluateDict(INDArray x, INDArray y, int batchSize, int verbose, Callback... callbacks) {
         requireReady("evaluate");
         return guard.use("evaluate", () -> Inference.evaluate(this, compiled, x, y, batchSize, verbose, List.of(callbacks)));
+    }
+
+    /** {@code {loss, metric1, ...}} over every batch of {@code data}, in compile order; prints nothing. */
+    public double[] evaluate(Dataset data) {
+        return evaluate(data, 0);
+    }
+
+    /** As {@link #evaluate(Dataset)}, printing as {@code verbose} says and calling the callbacks' test hooks. */
+    public double[] evaluate(Dataset data, int verbose, Callback... callbacks) {
+        return OnBatch.values(evaluateDict(data, verbose, callbacks));
+    }
+
+    /** As {@link #evaluate(Dataset, int, Callback...)}, keyed by name (Keras' {@code return_dict=True}). */
+    public Map<String, Double> evaluateDict(Dataset data, int verbose, Callback... callbacks) {
+        requireReady("evaluate");
+        return guard.use("evaluate", () -> Inference.evaluate(this, compiled, data, verbose, List.of(callbacks)));
+    }
+
+    /** The outputs for every batch of {@code data} ({@code y} is not needed), in order, in one array; without dropout. */
+    public INDArray predict(Dataset data, Callback... callbacks) {
+        requireLayers("predict");
+        return guard.use("predict", () -> Inference.predict(this, data, List.of(callbacks)));
     }
 
     /** The model's outputs for {@code x}, in batches of {@value #DEFAULT_BATCH_SIZE}, without dropout. */

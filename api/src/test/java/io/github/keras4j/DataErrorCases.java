@@ -1,0 +1,107 @@
+package io.github.keras4j;
+
+import io.github.keras4j.callbacks.LambdaCallback;
+import io.github.keras4j.data.ArrayDataset;
+import io.github.keras4j.data.Batch;
+import io.github.keras4j.data.Dataset;
+import io.github.keras4j.data.DatasetException;
+import io.github.keras4j.layers.Dense;
+import io.github.keras4j.models.FitOptions;
+import io.github.keras4j.models.Sequential;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.List;
+
+/** The catalogue's entries about data that arrives a batch at a time: {@link Dataset}s, their batches, the on-batch methods. */
+final class DataErrorCases implements CatalogueSection {
+    private static final FitOptions QUIET = FitOptions.defaults().withVerbose(0);
+
+    private static Sequential small() {
+        Sequential m = new Sequential(new Dense(4, "relu").inputShape(3), new Dense(2, "softmax"));
+        m.compile("adam", "categorical_crossentropy", "acc");
+        return m;
+    }
+
+    private static INDArray x(int n) {
+        return Nd4j.rand(DataType.FLOAT, n, 3);
+    }
+
+    private static INDArray y(int n) {
+        INDArray y = Nd4j.zeros(DataType.FLOAT, n, 2);
+        for (int i = 0; i < n; i++) {
+            y.putScalar(i, i % 2, 1);
+        }
+        return y;
+    }
+
+    /** A dataset of {@code count} batches (UNKNOWN for a stream) made by {@code make}. */
+    private static Dataset dataset(int count, java.util.function.IntFunction<Batch> make) {
+        return new Dataset() {
+            @Override
+            public int numBatches() {
+                return count;
+            }
+
+            @Override
+            public Batch batch(int index) {
+                return make.apply(index);
+            }
+        };
+    }
+
+    @Override
+    public void addTo(ErrorCases cases) {
+        Dataset four = new ArrayDataset(x(40), y(40), 10);
+        // lengths and steps
+        cases.add(IllegalArgumentException.class, () -> small().fit(dataset(Dataset.UNKNOWN, i -> new Batch(x(8), y(8))), QUIET));
+        cases.add(IllegalArgumentException.class, () -> small().fit(dataset(0, i -> null), QUIET));
+        cases.add(IllegalArgumentException.class, () -> small().fit(four, QUIET.withStepsPerEpoch(5)));
+        cases.add(IllegalArgumentException.class, () -> small().fit(dataset(Dataset.UNKNOWN, i -> null), QUIET.withStepsPerEpoch(3)));
+        cases.add(IllegalArgumentException.class, () -> small().evaluate(dataset(Dataset.UNKNOWN, i -> null)));
+        cases.add(IllegalArgumentException.class, () -> small().predict(dataset(Dataset.UNKNOWN, i -> null)));
+        cases.add(IllegalArgumentException.class, () -> small().fit(four, QUIET.withValidationSplit(0.2)));
+        cases.add(IllegalArgumentException.class, () -> small().fit((Dataset) null, QUIET));
+        cases.add(IllegalArgumentException.class, () -> small().evaluate((Dataset) null));
+        // the batches
+        cases.add(DatasetException.class, () -> small().fit(dataset(4, i -> {
+            if (i == 2) {
+                throw new java.io.UncheckedIOException(new java.io.IOException("images.bin: Input/output error"));
+            }
+            return new Batch(x(8), y(8));
+        }), QUIET));
+        cases.add(IllegalArgumentException.class, () -> small().fit(dataset(4, i -> new Batch(x(8), i == 1 ? null : y(8))), QUIET));
+        cases.add(IllegalArgumentException.class, () -> small().predict(dataset(4, i -> new Batch(null, null))));
+        cases.add(IllegalArgumentException.class, () -> small().fit(dataset(4, i -> new Batch(x(8), i == 3 ? y(6) : y(8))), QUIET));
+        cases.add(IllegalArgumentException.class, () -> small().fit(dataset(4, i -> new Batch(i == 2 ? Nd4j.rand(DataType.FLOAT, 8, 4) : x(8), y(8))),
+                QUIET));
+        cases.add(IllegalArgumentException.class, () -> {
+            Sequential m = new Sequential(new Dense(4, "relu").inputShape(3), new Dense(2, "softmax"));
+            m.compile("adam", "sparse_categorical_crossentropy");
+            m.fit(dataset(4, i -> new Batch(x(8), i == 1 ? y(8) : Nd4j.zeros(DataType.FLOAT, 8))), QUIET);
+        });
+        cases.add(IllegalArgumentException.class, () -> {
+            INDArray bad = x(8);
+            bad.putScalar(new long[] {6, 1}, Float.POSITIVE_INFINITY);
+            small().fit(dataset(4, i -> new Batch(i == 3 ? bad : x(8), y(8))), QUIET);
+        });
+        // options
+        cases.add(IllegalArgumentException.class, () -> QUIET.withStepsPerEpoch(-1));
+        cases.add(IllegalArgumentException.class, () -> QUIET.withValidationFreq(0));
+        cases.add(IllegalArgumentException.class, () -> QUIET.withValidationData((Dataset) null));
+        cases.add(IllegalArgumentException.class, () -> new FitOptions(32, 1, 0, true, x(4), y(4), 0, List.of(), 0, four, 0, 1));
+        // on-batch methods
+        cases.add(IllegalArgumentException.class, () -> small().predictOnBatch(null));
+        cases.add(IllegalStateException.class, () -> {
+            Sequential m = small();
+            m.fit(x(8), y(8), QUIET.withCallbacks(new LambdaCallback().onEpochEnd((epoch, logs) -> m.trainOnBatch(x(8), y(8)))));
+        });
+        cases.add(IllegalStateException.class, () -> new Sequential(new Dense(2).inputShape(3)).trainOnBatch(x(4), y(4)));
+        // ArrayDataset
+        cases.add(IllegalArgumentException.class, () -> new ArrayDataset(Nd4j.zeros(DataType.FLOAT, 0, 3), null, 8));
+        cases.add(IllegalArgumentException.class, () -> new ArrayDataset(x(10), y(9), 8));
+        cases.add(IllegalArgumentException.class, () -> new ArrayDataset(x(10), y(10), 0));
+        cases.add(IndexOutOfBoundsException.class, () -> new ArrayDataset(x(10), y(10), 4).batch(3));
+    }
+}
