@@ -53,6 +53,49 @@ final class DataErrorCases implements CatalogueSection {
 
     @Override
     public void addTo(ErrorCases cases) {
+        datasets(cases);
+        models(cases);
+    }
+
+    /** A model used as a layer, the split training step, flat weights. */
+    private static void models(ErrorCases cases) {
+        cases.add(IllegalArgumentException.class, () -> {
+            Sequential a = new Sequential("base", new Dense(2).inputShape(3));
+            a.add(a);
+        });
+        cases.add(IllegalArgumentException.class, () -> {
+            Sequential a = new Sequential("base", new Dense(2).inputShape(3));
+            Sequential b = new Sequential("wrapper");
+            b.add(a);
+            a.add(b);
+        });
+        cases.add(IllegalArgumentException.class, () -> {
+            Sequential b = new Sequential("wrapper");
+            b.add(new Sequential("base", new Dense(2).inputShape(3)));
+            b.save(java.nio.file.Path.of("wrapper.keras"));
+        });
+        cases.add(IllegalArgumentException.class, () -> {
+            Sequential b = new Sequential("wrapper", new Dense(5).inputShape(2));
+            b.add(new Sequential("base", new Dense(2).inputShape(3)));
+        });
+        cases.add(IllegalStateException.class, () -> new Sequential("empty").asLayer());
+        cases.add(IllegalArgumentException.class, () -> new Sequential().add((Sequential) null));
+        cases.add(IllegalArgumentException.class, () -> io.github.keras4j.models.Gradients.of(new float[3])
+                .add(io.github.keras4j.models.Gradients.of(new float[2])));
+        cases.add(IllegalArgumentException.class, () -> io.github.keras4j.models.Gradients.of(null));
+        cases.add(IllegalArgumentException.class, () -> small().applyGradients(io.github.keras4j.models.Gradients.of(new float[5])));
+        cases.add(IllegalArgumentException.class, () -> small().applyGradients(null));
+        cases.add(IllegalStateException.class, () -> {
+            Sequential m = new Sequential(new Dense(2));
+            m.compile("sgd", "mse");
+            m.applyGradients(io.github.keras4j.models.Gradients.of(new float[5]));
+        });
+        cases.add(IllegalArgumentException.class, () -> small().computeGradients(null));
+        cases.add(IllegalArgumentException.class, () -> small().setFlatWeights(new float[7]));
+        cases.add(IllegalArgumentException.class, () -> small().setFlatWeights(null));
+    }
+
+    private static void datasets(ErrorCases cases) {
         Dataset four = new ArrayDataset(x(40), y(40), 10);
         // lengths and steps
         cases.add(IllegalArgumentException.class, () -> small().fit(dataset(Dataset.UNKNOWN, i -> new Batch(x(8), y(8))), QUIET));

@@ -2,8 +2,10 @@ package io.github.keras4j.models;
 
 import io.github.keras4j.callbacks.CallbackList;
 import io.github.keras4j.callbacks.TrainingParams;
+import io.github.keras4j.backend.NativeMemory;
 import io.github.keras4j.engine.LayerStack;
 import io.github.keras4j.engine.LayerStack.StepResult;
+import io.github.keras4j.layers.Parameter;
 import io.github.keras4j.layers.Shape;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -41,6 +43,55 @@ final class OnBatch {
         Inference.Tester tester = new Inference.Tester(model.stack(), compiled.loss(), compiled.metrics(),
                 new ArrayBatches(Batches.inOrderReused(xy[0], xy[1], n)), xy[1].shape());
         return values(tester.run(new CallbackList(List.of(), model, new TrainingParams(1, 1, 0))));
+    }
+
+    /** The first half of fit's step: checks the batch, then {@link LayerStack#computeGradients}, copied out as {@link Gradients}. */
+    static GradientStep computeGradients(Sequential model, Compiled compiled, INDArray x, INDArray y) {
+        INDArray[] xy = prepare(model, compiled, x, y);
+        LayerStack stack = model.stack();
+        StepResult step = stack.computeGradients(xy[0], xy[1], compiled.loss());
+        List<Parameter> params = stack.trainableWeights();
+        float[] values = new float[Math.toIntExact(FlatWeights.size(params))];
+        int offset = 0;
+        float[] one = new float[0];
+        for (Parameter p : params) {
+            int n = (int) p.size();
+            one = one.length < n ? new float[n] : one;
+            NativeMemory.readFloats(p.gradient(), one);
+            System.arraycopy(one, 0, values, offset, n);
+            offset += n;
+        }
+        return new GradientStep(step.loss(), Gradients.wrap(values));
+    }
+
+    /** The second half: the gradients written back into the trainable weights' gradient arrays, then the optimizer's update. */
+    static void applyGradients(Sequential model, Compiled compiled, Gradients gradients) {
+        if (gradients == null) {
+            throw new IllegalArgumentException("applyGradients needs Gradients, got null");
+        }
+        if (!model.isBuilt()) {
+            throw new IllegalStateException("applyGradients() on model '" + model.name() + "', which is not built yet and has no"
+                    + " weights: compute the gradients with computeGradients(batch) first.");
+        }
+        LayerStack stack = model.stack();
+        List<Parameter> params = stack.trainableWeights();
+        long total = FlatWeights.size(params);
+        if (gradients.size() != total) {
+            throw new IllegalArgumentException("applyGradients: the gradients hold " + gradients.size() + " values but the trainable weights"
+                    + " of model '" + model.name() + "' hold " + total + ". Apply gradients computed by this model (or one of the same"
+                    + " architecture with the same layers frozen).");
+        }
+        float[] values = gradients.values();
+        long offset = 0;
+        float[] one = new float[0];
+        for (Parameter p : params) {
+            int n = (int) p.size();
+            one = one.length < n ? new float[n] : one;
+            System.arraycopy(values, (int) offset, one, 0, n);
+            NativeMemory.writeFloats(one, p.gradient(), 0, n);
+            offset += n;
+        }
+        stack.applyGradients(compiled.optimizer());
     }
 
     private static INDArray[] prepare(Sequential model, Compiled compiled, INDArray x, INDArray y) {

@@ -3,6 +3,7 @@ package io.github.keras4j.models;
 import io.github.keras4j.callbacks.Callback;
 import io.github.keras4j.callbacks.History;
 import io.github.keras4j.backend.NativeMemory;
+import io.github.keras4j.data.Batch;
 import io.github.keras4j.data.Dataset;
 import io.github.keras4j.engine.LayerStack;
 import io.github.keras4j.layers.Layer;
@@ -40,7 +41,7 @@ import java.util.Set;
  * with an {@link IllegalStateException}; callbacks, which run on the fitting thread, may predict, evaluate
  * and read or set weights.
  */
-public class Sequential {
+public class Sequential implements Model {
     /** The model name when none is given, as in Keras; later unnamed models are numbered ({@code sequential_1}, ...). */
     public static final String DEFAULT_NAME = "sequential";
     /** Batch size of evaluate and predict when none is given: {@value}, as in Keras. */
@@ -84,6 +85,13 @@ public class Sequential {
             throw new IllegalArgumentException("add() needs a layer, got null");
         }
         guard.change("add", () -> {
+            if (layer instanceof ModelLayer nested && ModelLayer.holds(nested.model(), this)) {
+                throw new IllegalArgumentException("Model '" + name + "' cannot hold model '" + nested.model().name() + "' as a layer: "
+                        + (nested.model() == this ? "a model cannot be a layer of itself." : "that model already holds this one."));
+            }
+            if (layer instanceof ModelLayer nested && stack.isBuilt()) {
+                nested.computeOutputShape(stack.outputShape()); // says which model takes which shape, before the stack's own check
+            }
             if (layer.index() >= 0) {
                 throw new IllegalArgumentException(layer.describe() + " already belongs to a model; create a new layer"
                         + " (a layer instance holds its own weights and can be in one model only).");
@@ -105,6 +113,26 @@ public class Sequential {
                 stack.add(layer);
             }
         });
+    }
+
+    /**
+     * Appends a whole model as one layer, as Keras' {@code Sequential([model, Softmax()])} does: the inner model's
+     * weights are shared (training this model trains it, and it still predicts on its own), it is named after the
+     * inner model and shows in the summary as one {@code Sequential} layer. {@code inner.asLayer()} is the layer it adds.
+     */
+    public void add(Sequential inner) {
+        if (inner == null) {
+            throw new IllegalArgumentException("add() needs a model, got null");
+        }
+        add(inner.asLayer());
+    }
+
+    /** This model as one layer of another model (see {@link #add(Sequential)}); a new layer each call. */
+    public Layer asLayer() {
+        if (stack.layers().isEmpty()) {
+            throw new IllegalStateException("Model '" + name + "' has no layers, so it cannot be used as a layer. Add layers first.");
+        }
+        return new ModelLayer(this);
     }
 
     /** Removes and returns the last layer. */
@@ -340,6 +368,7 @@ public class Sequential {
      * {@link Models#load(Path)} or Keras' {@code load_model}.
      */
     public void save(Path path) {
+        ModelLayer.refuseNested(this, "save");
         guard.use("save", () -> {
             Saving.saveModel(ModelFiles.describe(this), path);
             return null;
@@ -348,6 +377,7 @@ public class Sequential {
 
     /** Writes the weights alone in Keras' {@code .weights.h5} layout (the file name must end in {@code .weights.h5}). */
     public void saveWeights(Path path) {
+        ModelLayer.refuseNested(this, "saveWeights");
         guard.use("saveWeights", () -> {
             Saving.saveWeights(ModelFiles.describe(this), path);
             return null;
@@ -369,7 +399,50 @@ public class Sequential {
 
     /** The architecture (and compile settings) as Keras' JSON; see {@link Models#fromJson(String)}. */
     public String toJson() {
+        ModelLayer.refuseNested(this, "toJson");
         return Saving.toJson(ModelFiles.describe(this));
+    }
+
+    @Override
+    public float[] getFlatWeights() {
+        return guard.use("getFlatWeights", () -> FlatWeights.read(stack.weights()));
+    }
+
+    /** Sets every weight from {@code weights} in {@link #getFlatWeights()} layout; nothing changes if the size differs or a value is not finite. */
+    @Override
+    public void setFlatWeights(float[] weights) {
+        setWeights(FlatWeights.split(name, stack.weights(), weights));
+    }
+
+    /**
+     * The first half of a training step on {@code batch}: forward, loss and backward, as fit computes them; returns the
+     * loss and the gradients of the trainable weights, and changes no weight. Combine gradients (e.g. of several
+     * workers) and hand them to {@link #applyGradients}.
+     */
+    @Override
+    public GradientStep computeGradients(Batch batch) {
+        requireReady("computeGradients");
+        if (batch == null) {
+            throw new IllegalArgumentException("computeGradients needs a Batch, got null");
+        }
+        guard.beginFit("computeGradients");
+        try {
+            return OnBatch.computeGradients(this, compiled, batch.x(), batch.y());
+        } finally {
+            guard.endFit();
+        }
+    }
+
+    /** The second half: the compiled optimizer's update of the trainable weights from {@code gradients}. */
+    @Override
+    public void applyGradients(Gradients gradients) {
+        requireReady("applyGradients");
+        guard.beginFit("applyGradients");
+        try {
+            OnBatch.applyGradients(this, compiled, gradients);
+        } finally {
+            guard.endFit();
+        }
     }
 
     /** The number of scalars in the weights. */
@@ -441,11 +514,16 @@ public class Sequential {
 
     /** Builds the layers for {@code inputShape} if they are not built yet (once, even with several threads). */
     synchronized void ensureBuilt(Shape inputShape) {
+        ensureBuilt(inputShape, DataType.FLOAT);
+    }
+
+    /** As {@link #ensureBuilt(Shape)} in {@code type}: a model held as a layer builds in its holder's type. */
+    synchronized void ensureBuilt(Shape inputShape, DataType type) {
         if (stack.layers().isEmpty()) {
             throw new IllegalStateException("Model '" + name + "' has no layers. Add layers with add(...) first.");
         }
         if (!stack.isBuilt()) {
-            stack.build(inputShape, DataType.FLOAT);
+            stack.build(inputShape, type);
         }
     }
 
