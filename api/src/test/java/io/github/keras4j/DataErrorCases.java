@@ -5,6 +5,7 @@ import io.github.keras4j.data.ArrayDataset;
 import io.github.keras4j.data.Batch;
 import io.github.keras4j.data.Dataset;
 import io.github.keras4j.data.DatasetException;
+import io.github.keras4j.data.IdxSource;
 import io.github.keras4j.layers.Dense;
 import io.github.keras4j.models.FitOptions;
 import io.github.keras4j.models.Sequential;
@@ -52,9 +53,51 @@ final class DataErrorCases implements CatalogueSection {
     }
 
     @Override
-    public void addTo(ErrorCases cases) {
+    public void addTo(ErrorCases cases) throws java.io.IOException {
         datasets(cases);
         models(cases);
+        sources(cases, java.nio.file.Files.createDirectories(cases.tmp().resolve("data")));
+    }
+
+    /** IDX files streamed, map and prefetch. */
+    private static void sources(ErrorCases cases, java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Path images = dir.resolve("images.idx"), labels = dir.resolve("labels.idx");
+        io.github.keras4j.data.IdxFiles.write(images, new int[] {10, 28, 28}, new byte[10 * 784], false);
+        io.github.keras4j.data.IdxFiles.write(labels, new int[] {10}, new byte[10], false);
+        java.nio.file.Path nine = dir.resolve("nine-labels.idx");
+        io.github.keras4j.data.IdxFiles.write(nine, new int[] {9}, new byte[9], false);
+        java.nio.file.Path truncated = dir.resolve("truncated.idx");
+        io.github.keras4j.data.IdxFiles.write(truncated, new int[] {10, 28, 28}, new byte[9 * 784], false);
+        java.nio.file.Path longer = dir.resolve("longer.idx");
+        io.github.keras4j.data.IdxFiles.write(longer, new int[] {10}, new byte[11], false);
+        java.nio.file.Path header = dir.resolve("header.idx");
+        java.nio.file.Files.write(header, new byte[] {0, 0, 8, 3, 0, 0});
+        java.nio.file.Path truncatedGz = dir.resolve("truncated-images.idx.gz");
+        io.github.keras4j.data.IdxFiles.write(truncatedGz, new int[] {10, 28, 28}, new byte[9 * 784], true);
+        java.nio.file.Path csv = dir.resolve("train.csv");
+        java.nio.file.Files.writeString(csv, "label,pixel0\n1,0\n");
+        cases.add(IllegalArgumentException.class, () -> IdxSource.of(images, labels, 0));
+        cases.add(IllegalArgumentException.class, () -> IdxSource.of(csv, labels, 32));
+        cases.add(IllegalArgumentException.class, () -> IdxSource.of(header, labels, 32));
+        cases.add(IllegalArgumentException.class, () -> IdxSource.of(truncated, labels, 32));
+        cases.add(IllegalArgumentException.class, () -> IdxSource.of(images, longer, 32));
+        cases.add(IllegalArgumentException.class, () -> IdxSource.of(images, nine, 32));
+        cases.add(java.io.UncheckedIOException.class, () -> IdxSource.of(dir.resolve("missing.idx"), labels, 32));
+        cases.add(java.io.UncheckedIOException.class, () -> IdxSource.of(truncatedGz, labels, 4).batch(2));
+        cases.add(IndexOutOfBoundsException.class, () -> IdxSource.of(images, labels, 4).batch(3));
+        cases.add(IllegalArgumentException.class, () -> IdxSource.of(images, labels, 4).prefetch(0));
+        cases.add(IllegalArgumentException.class, () -> IdxSource.of(images, labels, 4).map(null));
+        cases.add(DatasetException.class, () -> {
+            Dataset p = IdxSource.of(images, labels, 4).prefetch(1);
+            p.onEpochBegin();
+            Thread.currentThread().interrupt();
+            try {
+                p.batch(0);
+            } finally {
+                Thread.interrupted();
+                p.release();
+            }
+        });
     }
 
     /** A model used as a layer, the split training step, flat weights. */

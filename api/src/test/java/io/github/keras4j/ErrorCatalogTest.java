@@ -112,6 +112,7 @@ class ErrorCatalogTest {
     private String typicalPaths(String message) {
         return message.replace(tmp.resolve("datasets").toString(), "/home/me/.keras4j/datasets")
                 .replace(tmp.resolve("models").toString(), "/home/me/models")
+                .replace(tmp.resolve("data").toString(), "/home/me/data")
                 .replaceAll("but only [0-9.]+ (bytes|KB|MB|GB|TB) of (heap|memory) is free", "but only 5.9 GB of $2 is free");
     }
 

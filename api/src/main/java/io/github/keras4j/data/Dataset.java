@@ -39,4 +39,23 @@ public interface Dataset {
      */
     default void release() {
     }
+
+    /**
+     * This dataset with {@code transform} applied to every batch as it is read (tf.data's {@code map}): scaling,
+     * one-hot encoding, reshaping, e.g. {@code b -> new Batch(b.x().divi(255), Utils.toCategorical(b.y(), 10))}. With
+     * {@link #prefetch}, a transform before it runs on the reading thread.
+     */
+    default Dataset map(java.util.function.UnaryOperator<Batch> transform) {
+        return new MappedDataset(this, transform);
+    }
+
+    /**
+     * This dataset read ahead by a background thread, up to {@code batches} batches (tf.data's {@code prefetch}), so that
+     * reading and transforming overlap training. The thread starts at each epoch's first batch and stops at the epoch's
+     * end, when the batches are asked for out of order, and when fit, evaluate or predict return, fail or are stopped
+     * ({@link #release()}). The dataset's batches must be new arrays (not refilled buffers), as they are read ahead.
+     */
+    default Dataset prefetch(int batches) {
+        return new PrefetchDataset(this, batches);
+    }
 }
