@@ -56,7 +56,8 @@ class ErrorCatalogTest {
 
     /** Every area of the catalogue; each adds the cases of its own section of docs/errors.md. */
     static final List<CatalogueSection> SECTIONS = List.of(new ModelErrorCases(), new FileErrorCases(), new LayerErrorCases(),
-            new OptimizerErrorCases(), new ReliabilityErrorCases(), new ConvErrorCases(), new DataErrorCases());
+            new OptimizerErrorCases(), new ReliabilityErrorCases(), new ConvErrorCases(), new KerasFileErrorCases(),
+            new DataErrorCases());
 
     @Test
     void everyCataloguedErrorIsProducedWordForWordAndNothingElseIsCatalogued() throws Exception {
