@@ -150,6 +150,17 @@ class KerasFileFormsTest {
     }
 
     @Test
+    void modelSavedWithTrainableFalseLoadsWithEveryLayerFrozen() throws IOException {
+        // Keras' model.trainable = False: the Sequential config says "trainable": false, the model trains no weight.
+        ObjectNode root = (ObjectNode) configWith("");
+        ((ObjectNode) root.get("config")).put("trainable", false);
+        ModelDescription model = Saving.fromJson(root.toString());
+        assertFalse(model.layers().get(0).isTrainable());
+        assertEquals(List.of(), KerasWeights.parameters(model.layers()));
+        assertTrue(Saving.fromJson(configWith("").toString()).layers().get(0).isTrainable());
+    }
+
+    @Test
     void compileConfigWithoutAnOptimizerCompilesWithRmspropAndLeavesTheStoredStateAlone() throws IOException {
         // Keras' compile_from_config calls compile(**config), whose optimizer defaults to "rmsprop"; the file's
         // optimizer variables belong to another optimizer, and Keras skips them with a warning.
