@@ -38,6 +38,8 @@ import java.util.zip.GZIPInputStream;
  *   <li>{@code speed}: a Fashion-MNIST epoch (60,000 images, unshuffled, so both runs train identically) of the seed
  *   and lee models from memory and streamed from the {@code .gz} files on disk with prefetch, alternated, with the
  *   ratio of their times and both test accuracies.</li>
+ *   <li>{@code csv}: a seed-model epoch streamed from a CSV of those 60,000 images (written to a temporary file) against
+ *   one streamed from the IDX files, as a fraction of the IDX speed, checking both train to the same weights.</li>
  * </ul>
  * Run with {@code java -cp keras4j-examples.jar io.github.keras4j.examples.DataBench memory 60000 600000 2000000}.
  */
@@ -46,8 +48,8 @@ public final class DataBench {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length == 0 || !(args[0].equals("memory") || args[0].equals("speed"))) {
-            System.out.println("usage: DataBench memory N... | DataBench speed [repeats]");
+        if (args.length == 0 || !(args[0].equals("memory") || args[0].equals("speed") || args[0].equals("csv"))) {
+            System.out.println("usage: DataBench memory N... | DataBench speed [repeats] | DataBench csv [repeats]");
             return;
         }
         System.out.println("cpu: " + cpu() + ", max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB");
@@ -55,6 +57,8 @@ public final class DataBench {
             for (int i = 1; i < args.length; i++) {
                 memory(Integer.parseInt(args[i]));
             }
+        } else if (args[0].equals("csv")) {
+            csv(args.length > 1 ? Integer.parseInt(args[1]) : 2);
         } else {
             speed(args.length > 1 ? Integer.parseInt(args[1]) : 2);
         }
@@ -93,7 +97,7 @@ public final class DataBench {
             write(x, new int[] {images, 28, 28}, pixels, images);
             write(y, new int[] {images}, labels, images);
             long fileMb = Files.size(x) >> 20;
-            IdxSource source = IdxSource.of(x, y, 32);
+            final IdxSource source = IdxSource.of(x, y, 32);
             Sequential model = seed();
             List<Long> rss = new ArrayList<>();
             int every = Math.max(1, source.numBatches() / 20);
@@ -102,6 +106,8 @@ public final class DataBench {
                 public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
                     if (batch % every == 0) {
                         rss.add(rssMb());
+                        System.out.println("memory images=" + images + " batch=" + batch + "/" + source.numBatches() + " rss_mb="
+                                + rss.get(rss.size() - 1)); // as it goes: a long epoch reports before it ends
                     }
                 }
             };
@@ -147,6 +153,56 @@ public final class DataBench {
             }
             System.out.printf(Locale.ROOT, "speed model=%s memory_s=%s stream_s=%s stream/memory median=%.3f acc_memory=%.4f acc_stream=%.4f"
                     + " same_acc=%s%n", name, memory, stream, median(ratios), accMemory, accStream, accMemory == accStream);
+        }
+    }
+
+    /** A seed-model epoch streamed from a CSV of Fashion-MNIST's 60,000 training images against one from the IDX files. */
+    private static void csv(int repeats) throws IOException {
+        FashionMnist.loadData();
+        byte[] pixels = inflate(fashion("train-images-idx3-ubyte.gz"), 16);
+        byte[] labels = inflate(fashion("train-labels-idx1-ubyte.gz"), 8);
+        Path file = Files.createTempFile("keras4j-databench", ".csv");
+        try {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+                StringBuilder row = new StringBuilder("label");
+                for (int i = 0; i < 784; i++) {
+                    row.append(",pixel").append(i);
+                }
+                out.write(row.append('\n').toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                for (int n = 0; n < 60_000; n++) {
+                    row.setLength(0);
+                    row.append(labels[n]);
+                    for (int i = 0; i < 784; i++) {
+                        row.append(',').append(pixels[n * 784 + i] & 0xff);
+                    }
+                    out.write(row.append('\n').toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                }
+            }
+            List<Double> idx = new ArrayList<>(), csv = new ArrayList<>(), ratios = new ArrayList<>();
+            for (int r = 0; r < repeats; r++) {
+                Sequential a = seed();
+                Dataset fromIdx = scaled(IdxSource.of(fashion("train-images-idx3-ubyte.gz"), fashion("train-labels-idx1-ubyte.gz"), 32));
+                long t0 = System.nanoTime();
+                a.fit(fromIdx, FitOptions.defaults().withVerbose(0));
+                double ti = (System.nanoTime() - t0) / 1e9;
+                Sequential b = seed();
+                long t1 = System.nanoTime();
+                Dataset fromCsv = io.github.keras4j.data.CsvSource.of(file, "label", 32)
+                        .map(batch -> new Batch(batch.x().divi(255).reshape(batch.size(), 28, 28), Utils.toCategorical(batch.y(), 10)))
+                        .prefetch(4);
+                b.fit(fromCsv, FitOptions.defaults().withVerbose(0));
+                double tc = (System.nanoTime() - t1) / 1e9; // the CSV's one indexing pass included
+                idx.add(ti);
+                csv.add(tc);
+                ratios.add(ti / tc);
+                if (!Utils.fingerprint(a).equals(Utils.fingerprint(b))) {
+                    System.out.println("csv: the CSV-trained weights differ from the IDX-trained ones");
+                }
+            }
+            System.out.printf(Locale.ROOT, "csv file_mb=%d idx_s=%s csv_s=%s csv speed as a fraction of idx speed: median=%.3f%n",
+                    Files.size(file) >> 20, idx, csv, median(ratios));
+        } finally {
+            Files.deleteIfExists(file);
         }
     }
 
