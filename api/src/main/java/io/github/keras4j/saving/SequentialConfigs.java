@@ -74,8 +74,12 @@ final class SequentialConfigs {
             throw new IllegalArgumentException("the model config must be a JSON object with \"class_name\": \"Sequential\"");
         }
         String className = KerasJson.className(root, "the model config");
+        if (FunctionalConfigs.isFunctional(className)) {
+            return read(FunctionalConfigs.asSequential(root), compileConfig, compile, storedValues);
+        }
         if (!className.equals("Sequential")) {
-            throw new IllegalArgumentException("the file holds a " + className + " model; keras4j loads Sequential models only");
+            throw new IllegalArgumentException("the file holds a " + className + " model; keras4j loads Sequential models, and Functional models"
+                    + " whose layers form a chain from one input to one output");
         }
         JsonNode config = root.get("config");
         JsonNode layerList = config != null && config.isArray() ? config : config == null ? null : config.get("layers");
@@ -83,10 +87,11 @@ final class SequentialConfigs {
             throw new IllegalArgumentException("the Sequential config has no list of layers");
         }
         String name = config.isObject() && config.path("name").isTextual() ? config.get("name").asText() : null;
+        boolean trainable = true;
         if (config.isObject()) {
             ConfigReader c = new ConfigReader(config, "the Sequential model '" + name + "'");
             c.ignore("name", "layers", "build_input_shape", "dtype");
-            c.expect("trainable", "true");
+            trainable = c.bool("trainable", true);
             c.finish();
         }
 
@@ -119,6 +124,10 @@ final class SequentialConfigs {
         read.forEach(r -> layers.add(r.layer()));
         if (inputShape != null && !layers.isEmpty()) {
             build(read, inputShape, layerList, storedValues);
+        }
+        if (!trainable) {
+            // Keras' model.trainable = False: the model trains none of its weights, as if each layer were frozen.
+            layers.forEach(l -> l.trainable(false));
         }
         CompileState compileState = compile ? CompileConfigs.read(compileConfig) : null;
         return new ModelDescription(name, inputShape, layers, compileState);
