@@ -110,6 +110,12 @@ final class DataErrorCases implements CatalogueSection {
         cases.add(IndexOutOfBoundsException.class, () -> IdxSource.of(images, labels, 4).batch(3));
         cases.add(IllegalArgumentException.class, () -> IdxSource.of(images, labels, 4).prefetch(0));
         cases.add(IllegalArgumentException.class, () -> IdxSource.of(images, labels, 4).map(null));
+        cases.add(IllegalArgumentException.class, () -> IdxSource.of(images, labels, 4).shuffle(0, 1));
+        cases.add(IllegalStateException.class, () -> {
+            Dataset shuffled = IdxSource.of(images, labels, 4).shuffle(8, 1);
+            shuffled.batch(0);
+            shuffled.batch(2);
+        });
         cases.add(DatasetException.class, () -> {
             Dataset p = IdxSource.of(images, labels, 4).prefetch(1);
             p.onEpochBegin();

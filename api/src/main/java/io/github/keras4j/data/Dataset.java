@@ -50,6 +50,16 @@ public interface Dataset {
     }
 
     /**
+     * This dataset's samples shuffled through a buffer of {@code bufferSize} samples (tf.data's {@code shuffle}), seeded,
+     * with a new order every epoch: for streams that cannot be shuffled by index. The batches keep their count and sizes;
+     * they must be read in order (as fit reads them). The buffer holds at least one of this dataset's batches; a buffer as
+     * large as the data shuffles it completely.
+     */
+    default Dataset shuffle(int bufferSize, long seed) {
+        return new ShuffleBuffer(this, bufferSize, seed);
+    }
+
+    /**
      * This dataset read ahead by a background thread, up to {@code batches} batches (tf.data's {@code prefetch}), so that
      * reading and transforming overlap training. The thread starts at each epoch's first batch and stops at the epoch's
      * end, when the batches are asked for out of order, and when fit, evaluate or predict return, fail or are stopped
