@@ -32,8 +32,8 @@ class PlainKernelsTest {
             Dense dense = new Dense(10, activation);
             dense.build(Shape.of(7));
             INDArray x = Nd4j.rand(DataType.FLOAT, 33, 7).subi(0.5).muli(8);
-            float[] inference = dense.forward(x, false).toFloatVector();
-            float[] training = dense.forward(x, true).toFloatVector();
+            double[] inference = NativeMemory.read(dense.forward(x, false));
+            double[] training = NativeMemory.read(dense.forward(x, true));
             assertArrayEquals(training, inference, activation);
         }
     }
