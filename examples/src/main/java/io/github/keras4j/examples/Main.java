@@ -20,13 +20,12 @@ import java.util.concurrent.Callable;
 
 /**
  * The command line of the runnable jar:
- * <pre>java --add-modules jdk.incubator.vector -jar examples/target/keras4j-examples.jar &lt;lesson|all&gt;
- *     [--dataset mnist|mnist-10k|fashion-mnist] [--epochs N] [--seeds K] [--out DIR] [--limit N]</pre>
+ * <pre>java -jar examples/target/keras4j-examples.jar &lt;lesson|all&gt; [--dataset mnist|mnist-10k|fashion-mnist]
+ *     [--epochs N] [--seeds K] [--out DIR] [--limit N]</pre>
  * {@code --help} lists the lessons. Defaults: dataset {@value #DEFAULT_DATASET}, {@value #DEFAULT_SEEDS} seed,
  * results under {@value #DEFAULT_OUT}, each lesson's own epochs, all the data ({@code --limit N}
  * keeps the first N training and test samples, for quick checks). Exit code 0 when every lesson ran (diverged or
  * failed runs inside a comparison are results, not errors), 1 when a lesson threw, 2 for a usage error.
- * {@code --add-modules jdk.incubator.vector} is optional: it lets keras4j run float32 inference on the Vector API.
  */
 @Command(name = "keras4j-examples", mixinStandardHelpOptions = true, version = "keras4j examples 0.1.0-SNAPSHOT",
         sortOptions = false, usageHelpAutoWidth = true,
