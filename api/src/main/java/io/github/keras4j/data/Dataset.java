@@ -42,7 +42,7 @@ public interface Dataset {
 
     /**
      * This dataset with {@code transform} applied to every batch as it is read (tf.data's {@code map}): scaling,
-     * one-hot encoding, reshaping, e.g. {@code b -> new Batch(b.x().divi(255), Utils.toCategorical(b.y(), 10))}. With
+     * one-hot encoding, reshaping, e.g. {@code map(Transforms.divide(255)).map(Transforms.oneHot(10))} (see {@link Transforms}). With
      * {@link #prefetch}, a transform before it runs on the reading thread.
      */
     default Dataset map(java.util.function.UnaryOperator<Batch> transform) {
