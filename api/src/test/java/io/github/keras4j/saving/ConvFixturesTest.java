@@ -22,9 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Real Keras CNN files that need only the layers keras4j has (Conv2D, pooling, BatchNormalization, Rescaling,
- * Activation, Dropout) load and score the accuracy recorded beside them on the 10,000 test images, within 0.0005 (the
- * corpus README's agreement for a float32 forward pass against its float64 reference).
+ * The fixtures folder's Keras CNN ({@code cnn-conv2d-legacy.h5}, Keras 3.13 legacy HDF5) loads and scores the accuracy
+ * its README records on the 10,000 MNIST test images, within 0.0005 (a float32 forward pass against a float64
+ * reference). The CNN files of the corpus are checked by {@code KerasCorpusTest}.
  */
 class ConvFixturesTest {
     private static final double AGREEMENT = 0.0005;
@@ -38,37 +38,6 @@ class ConvFixturesTest {
         assertEquals(32, first.filters());
         assertInstanceOf(MaxPooling2D.class, model.layers().get(1));
         assertAccuracy(model, "mnist", "div255", 0.9900, file.getFileName().toString());
-    }
-
-    @Test
-    void keras3ZipWithBatchNormalizationAfterConv2D() throws IOException {
-        corpusFile("k3132-cnn-bn-charm.keras");
-    }
-
-    @Test
-    void keras3LenetWithAveragePoolingOnRawPixels() throws IOException {
-        corpusFile("k3100-lenet-avgpool-jambrr.keras");
-    }
-
-    @Test
-    void keras3FashionMnistLegacyH5() throws IOException {
-        corpusFile("k3100-cnn-fashion-thiru.h5");
-    }
-
-    /** Loads a corpus file and checks the accuracy its {@code corpus.tsv} row states. */
-    private static void corpusFile(String name) throws IOException {
-        Path file = Fixtures.file("corpus/" + name);
-        String[] row = null;
-        for (String line : Files.readAllLines(file.resolveSibling("corpus.tsv"))) {
-            String[] cells = line.split("\t");
-            if (cells[0].equals(name)) {
-                row = cells;
-            }
-        }
-        assertTrue(row != null, name + " is not listed in corpus.tsv");
-        ModelDescription model = Saving.loadModel(file);
-        assertEquals(row[2], model.inputShape().toString().replaceAll("[() ]", ""), name + ": input shape");
-        assertAccuracy(model, row[1], row[3], Double.parseDouble(row[4]), name);
     }
 
     private static void assertAccuracy(ModelDescription model, String dataset, String pixels, double expected, String name) {
