@@ -14,6 +14,8 @@ final class JsNumbers {
         if (Math.abs(x) >= 1e-6) {
             return new BigDecimal(Double.toString(x)).stripTrailingZeros().toPlainString();
         }
-        return Double.toString(x).replace("E", "e"); // JavaScript switches to exponents below 1e-6 too
+        String[] parts = Double.toString(x).split("E"); // JavaScript switches to exponents below 1e-6 too: 1e-7
+        String mantissa = new BigDecimal(parts[0]).stripTrailingZeros().toPlainString();
+        return mantissa + "e" + parts[1];
     }
 }
