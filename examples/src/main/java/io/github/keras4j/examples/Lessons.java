@@ -5,6 +5,7 @@ import io.github.keras4j.examples.lessons.HelloWorld;
 import io.github.keras4j.examples.lessons.KerasMnist;
 import io.github.keras4j.examples.lessons.LinearClassifier;
 import io.github.keras4j.examples.lessons.NielsenNetwork;
+import io.github.keras4j.examples.lessons.PlaygroundTakeaways;
 import io.github.keras4j.examples.lessons.SoftmaxNetwork;
 
 import java.util.List;
@@ -18,7 +19,8 @@ public final class Lessons {
             new NielsenNetwork(),
             new SoftmaxNetwork(),
             new LinearClassifier(),
-            new FittingFunctions());
+            new FittingFunctions(),
+            new PlaygroundTakeaways());
 
     private Lessons() {
     }

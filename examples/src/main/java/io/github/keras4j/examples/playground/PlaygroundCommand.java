@@ -63,16 +63,17 @@ public final class PlaygroundCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(exposedWarning(host));
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        // Ctrl-C runs the shutdown hooks: ours lets the server close (training, streams, port) before the JVM exits.
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            try {
+                stopped.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "playground-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         try (PlaygroundServer server = new PlaygroundServer(host, port, maxTraining)) {
-            Thread hook = new Thread(() -> {
-                stop.countDown();
-                try {
-                    stopped.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "playground-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
             String shown = host.contains(":") ? "[" + host + "]" : host;
             out.println("keras4j Playground: http://" + shown + ":" + server.port() + "/ (Ctrl-C stops it)");
             out.flush();
@@ -80,7 +81,14 @@ public final class PlaygroundCommand implements Callable<Integer> {
             out.println("Stopping the Playground.");
         } finally {
             stopped.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: nothing to remove
+            }
         }
+        out.println("The Playground has stopped.");
+        out.flush();
         return 0;
     }
 
