@@ -61,7 +61,7 @@ async function start() {
   playground.sessionId = r.reply.id;
   adopt(r.reply.hash);
   events = new EventSource(`/api/sessions/${playground.sessionId}/events`);
-  events.onmessage = e => draw(JSON.parse(e.data));
+  events.onmessage = e => receive(JSON.parse(e.data));
   events.onerror = () => { if (events.readyState === EventSource.CLOSED) message("The connection to the server was lost: reload the page.", "error"); };
   window.addEventListener("pagehide", () => navigator.sendBeacon(`/api/sessions/${playground.sessionId}/close`));
 }
@@ -222,12 +222,20 @@ function drawChart() {
   }
 }
 
-function draw(f) {
+// Every frame's losses are kept; only the latest frame is drawn, once the page is free, so a slow machine
+// skips pictures instead of queueing them (and its buttons stay responsive).
+let latest = null;
+function receive(f) {
   playground.frame = f;
   playground.frames++;
   if (f.losses.length && f.losses[0][0] === 0) playground.history = [];
   playground.history.push(...f.losses);
   if (playground.history.length > 2000) playground.history.splice(0, playground.history.length - 2000);
+  if (latest === null) setTimeout(() => { const g = latest; latest = null; draw(g); }, 0);
+  latest = f;
+}
+
+function draw(f) {
   const iter = String(f.iteration).padStart(6, "0");
   document.getElementById("iter-number").textContent = iter.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   document.getElementById("loss-train").textContent = Number(f.lossTrain).toFixed(3);
@@ -244,7 +252,30 @@ function draw(f) {
 
 // The network: features, hidden layers and the output as columns of small heatmaps, the weights as curves
 // whose width and colour show their value (width 1 to 10 for |w| from 0 to 5, as there).
+let structure = "";
 function drawNetwork(f) {
+  const key = JSON.stringify([settings.x, settings.y, settings.xSquared, settings.ySquared, settings.xTimesY, settings.sinX,
+    settings.sinY, f.neurons.map(l => l.length), document.getElementById("network").clientWidth]);
+  if (key !== structure) {
+    buildNetwork(f);
+    structure = key;
+  }
+  const links = document.querySelectorAll("#svg path.link");
+  let k = 0;
+  f.kernels.forEach(kernel => kernel.forEach(row => row.forEach(w => {
+    const p = links[k++];
+    p.setAttribute("stroke", css(w));
+    p.setAttribute("stroke-width", Math.min(10, 1 + Math.abs(w) * 9 / 5));
+    p.setAttribute("data-weight", w);
+  })));
+  f.neurons.forEach((layer, l) => layer.forEach((map, i) => {
+    const c = document.getElementById(`canvas-${l + 1}-${i}`);
+    paint(c, decode(map), NEURON_DENSITY, false);
+    c.title = `bias ${f.biases[l][i].toFixed(3)}`;
+  }));
+}
+
+function buildNetwork(f) {
   const net = document.getElementById("network"), svg = document.getElementById("svg");
   const active = FEATURES.filter(([k]) => settings[k] === "true");
   const columns = [FEATURES.length].concat(f.neurons.map(l => l.length));

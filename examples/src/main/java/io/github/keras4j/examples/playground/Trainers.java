@@ -18,7 +18,7 @@ public final class Trainers {
     static final long TURN_MILLIS = 1000;
     static final long MIN_ITERATION_MILLIS = 5;
     /** Frames are published at most this often while training. */
-    static final long FRAME_MILLIS = 50;
+    static final long FRAME_MILLIS = 100;
 
     private final int max;
     private final ExecutorService pool;
