@@ -1,5 +1,6 @@
 package io.github.keras4j.examples;
 
+import io.github.keras4j.examples.lessons.ConvolutionalNetwork;
 import io.github.keras4j.examples.lessons.FittingFunctions;
 import io.github.keras4j.examples.lessons.HelloWorld;
 import io.github.keras4j.examples.lessons.KerasMnist;
@@ -20,6 +21,7 @@ public final class Lessons {
             new SoftmaxNetwork(),
             new LinearClassifier(),
             new FittingFunctions(),
+            new ConvolutionalNetwork(),
             new PlaygroundTakeaways());
 
     private Lessons() {

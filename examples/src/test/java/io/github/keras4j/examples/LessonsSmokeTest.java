@@ -41,6 +41,7 @@ class LessonsSmokeTest {
             "softmax-network", List.of("softmax-regression-vs-two-layer-network"),
             "linear-classifier", List.of("2-d-demo-softmax-vs-svm", "linear-classifier-on-images-softmax-vs-svm"),
             "fitting-functions", List.of("fitting-sin-2-pi-x", "fitting-x", "fitting-step-x"),
+            "cnn", List.of("mlp-vs-convnet-vs-convnet-with-batchnormalization"),
             "playground-takeaways", List.of("circle-without-a-hidden-layer", "xor-without-a-hidden-layer", "circle-from-x1-x2", "spiral",
                     "l1-vs-l2-on-a-wide-network", "noise-0-vs-50"));
     /** The lessons' own pictures. */
