@@ -1,6 +1,8 @@
 package io.github.keras4j.models;
 
 import io.github.keras4j.layers.BatchNormalization;
+import io.github.keras4j.layers.Conv2D;
+import io.github.keras4j.layers.MaxPooling2D;
 import io.github.keras4j.layers.Dense;
 import io.github.keras4j.layers.Dropout;
 import io.github.keras4j.layers.Flatten;
@@ -52,6 +54,65 @@ class SummaryTest {
         model.layers().get(0).trainable(false);
         assertTrue(model.summaryString().contains("Total params: 42\nTrainable params: 18\nNon-trainable params: 24\n"),
                 "a frozen layer's weights count as non-trainable");
+    }
+
+    /** The Keras "simple MNIST convnet" (keras.io/examples/vision/mnist_convnet), as tf.keras 2 prints it. */
+    static final String CONVNET = """
+            Model: "sequential"
+            _________________________________________________________________
+            Layer (type)                 Output Shape              Param #  \s
+            =================================================================
+            conv2d (Conv2D)              (None, 26, 26, 32)        320      \s
+            _________________________________________________________________
+            max_pooling2d (MaxPooling2D) (None, 13, 13, 32)        0        \s
+            _________________________________________________________________
+            conv2d_1 (Conv2D)            (None, 11, 11, 64)        18496    \s
+            _________________________________________________________________
+            max_pooling2d_1 (MaxPooling2 (None, 5, 5, 64)          0        \s
+            _________________________________________________________________
+            flatten (Flatten)            (None, 1600)              0        \s
+            _________________________________________________________________
+            dropout (Dropout)            (None, 1600)              0        \s
+            _________________________________________________________________
+            dense (Dense)                (None, 10)                16010    \s
+            =================================================================
+            Total params: 34,826
+            Trainable params: 34,826
+            Non-trainable params: 0
+            _________________________________________________________________
+            """;
+
+    static Sequential convnet(boolean batchNormalization) {
+        Sequential model = new Sequential();
+        model.add(new Conv2D(32, 3, "relu").inputShape(28, 28, 1));
+        if (batchNormalization) {
+            model.add(new BatchNormalization());
+        }
+        model.add(new MaxPooling2D(2));
+        model.add(new Conv2D(64, 3, "relu"));
+        if (batchNormalization) {
+            model.add(new BatchNormalization());
+        }
+        model.add(new MaxPooling2D(2));
+        model.add(new Flatten());
+        model.add(new Dropout(0.5));
+        model.add(new Dense(10, "softmax"));
+        return model;
+    }
+
+    @Test
+    void theKerasSimpleMnistConvnetSummary() {
+        assertEquals(CONVNET, convnet(false).summaryString());
+    }
+
+    @Test
+    void theConvnetWithBatchNormalizationSplitsTrainableParamsAsKeras() {
+        String summary = convnet(true).summaryString();
+        // each BatchNormalization: 4 weights per channel (gamma, beta trainable; moving mean, variance not):
+        // 32 channels -> 128 params, 64 non-trainable of them; 64 channels -> 256, 128 non-trainable
+        assertTrue(summary.contains("batch_normalization (BatchNo (None, 26, 26, 32)        128"), summary);
+        assertTrue(summary.contains("batch_normalization_1 (Batch (None, 11, 11, 64)        256"), summary);
+        assertTrue(summary.contains("Total params: 35,210\nTrainable params: 35,018\nNon-trainable params: 192\n"), summary);
     }
 
     @Test

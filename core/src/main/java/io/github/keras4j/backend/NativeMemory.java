@@ -126,6 +126,20 @@ public final class NativeMemory {
         floatPointer(a, 0).position(offset).put(src, 0, count);
     }
 
+    /** Copies {@code src[0..count)} into elements {@code [offset, offset + count)} of {@code a}, rounding to float32 if {@code a} is float32. */
+    public static void write(double[] src, INDArray a, long offset, int count) {
+        checkRange(a, offset, count, src.length, "from");
+        if (a.dataType() == DataType.DOUBLE) {
+            doublePointer(a, 0).position(offset).put(src, 0, count);
+        } else {
+            float[] tmp = floatScratch(count);
+            for (int i = 0; i < count; i++) {
+                tmp[i] = (float) src[i];
+            }
+            floatPointer(a, 0).position(offset).put(tmp, 0, count);
+        }
+    }
+
     /** Copies {@code src[0..length)} into {@code a}, widening when {@code a} is float64. */
     public static void writeFloats(float[] src, INDArray a) {
         int n = checkedLength(a, src.length);

@@ -79,9 +79,15 @@ public abstract class Layer {
         this.assignedName = name;
     }
 
-    /** Keras' automatic name stem: the class name in snake case ({@code Dense} -> {@code dense}). */
+    /**
+     * Keras' automatic name stem: the class name in snake case by Keras' {@code to_snake_case} ({@code Dense} ->
+     * {@code dense}, {@code BatchNormalization} -> {@code batch_normalization}, {@code Conv2D} -> {@code conv2d},
+     * {@code MaxPooling2D} -> {@code max_pooling2d}).
+     */
     public String baseName() {
-        return typeName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        String name = typeName().replaceAll("\\W+", "");
+        name = name.replaceAll("(.)([A-Z][a-z]+)", "$1_$2");
+        return name.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
     /** Keras' class name ({@code Dense}), as printed in summaries and saved in model files. */
@@ -295,6 +301,11 @@ public abstract class Layer {
         }
         if (received.length > builtInputShape.rank() + 1 && builtInputShape.rank() == 1 && size == builtInputShape.size()) {
             return " Add a Flatten layer before it.";
+        }
+        if (received.length == builtInputShape.rank() && builtInputShape.rank() == 3 && builtInputShape.dim(2) == 1
+                && received[1] == builtInputShape.dim(0) && received[2] == builtInputShape.dim(1)) {
+            String hw = received[1] + ", " + received[2];
+            return " Add the channel axis: x.reshape(" + received[0] + ", " + hw + ", 1), or put a Reshape(" + hw + ", 1) layer first.";
         }
         if (received.length == builtInputShape.rank() && received.length >= 1) {
             return " Each sample needs its own row: add the batch axis, e.g. x.reshape(1, ...) for a single sample.";
