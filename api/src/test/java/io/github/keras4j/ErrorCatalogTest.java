@@ -56,7 +56,7 @@ class ErrorCatalogTest {
 
     /** Every area of the catalogue; each adds the cases of its own section of docs/errors.md. */
     static final List<CatalogueSection> SECTIONS = List.of(new ModelErrorCases(), new FileErrorCases(), new LayerErrorCases(),
-            new OptimizerErrorCases(), new ReliabilityErrorCases(), new ConvErrorCases());
+            new OptimizerErrorCases(), new ReliabilityErrorCases(), new ConvErrorCases(), new KerasFileErrorCases());
 
     @Test
     void everyCataloguedErrorIsProducedWordForWordAndNothingElseIsCatalogued() throws Exception {

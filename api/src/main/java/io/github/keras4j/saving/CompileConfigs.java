@@ -5,9 +5,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.keras4j.losses.Loss;
 import io.github.keras4j.optimizers.Optimizer;
+import io.github.keras4j.optimizers.Optimizers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Keras' {@code compile_config}: optimizer, loss and metrics, plus options keras4j leaves at Keras'
@@ -18,6 +22,10 @@ import java.util.List;
  * model, so it loads uncompiled.
  */
 final class CompileConfigs {
+    /** The optimizer Keras' {@code compile} defaults to, used when a compile config names none: {@value}. */
+    static final String DEFAULT_OPTIMIZER = "rmsprop";
+    private static final Logger LOG = LoggerFactory.getLogger(CompileConfigs.class);
+
     private CompileConfigs() {
     }
 
@@ -44,29 +52,61 @@ final class CompileConfigs {
         if (!c.has("loss")) {
             return null;
         }
-        Optimizer optimizer = OptimizerConfigs.read(c.raw("optimizer"));
+        // Keras' compile_from_config calls compile(**config): without the key, compile's default optimizer.
+        boolean optimizerStored = c.has("optimizer");
+        Optimizer optimizer = optimizerStored ? OptimizerConfigs.read(c.raw("optimizer")) : Optimizers.get(DEFAULT_OPTIMIZER);
         Loss loss = LossConfigs.read(c.raw("loss"));
         List<String> metrics = metricNames(c.raw("metrics"));
-        c.expect("loss_weights");
-        c.expect("weighted_metrics");
+        c.expect("loss_weights", "[]", "[1]", "[1.0]");
+        c.expect("weighted_metrics", "[]", "[[]]");
         c.ignore("run_eagerly", "steps_per_execution", "jit_compile", "auto_scale_loss");
         c.finish();
-        return new CompileState(optimizer, loss, metrics);
+        return new CompileState(optimizer, loss, metrics, optimizerStored);
     }
 
-    /** Metric identifiers, or the names of serialized metric objects. */
+    /**
+     * Whether the file's optimizer variables can be restored into {@code compile}'s optimizer: not when the
+     * compile config named no optimizer, since they belong to the one the model was trained with (Keras, too,
+     * skips them then, with a warning). {@code stored} is how many there are, {@code where} where they are.
+     */
+    static boolean optimizerStateRestorable(CompileState compile, int stored, String where) {
+        if (compile.optimizerStored() || stored == 0) {
+            return true;
+        }
+        LOG.warn("The compile config names no optimizer, so the model is compiled with Keras' default, {} with its"
+                + " defaults, as Keras does when it loads such a file. The optimizer state at {} ({} variables) belongs to the"
+                + " optimizer the model was trained with and is not restored; to train on with that optimizer, compile the model"
+                + " again with it.", compile.optimizer().getClass().getSimpleName(), where, stored);
+        return false;
+    }
+
+    /**
+     * Metric identifiers, or the names of serialized metric objects, in every form Keras writes them: a list of
+     * identifiers or class names ({@code "CategoricalAccuracy"} is reported as {@code categorical_accuracy}, as
+     * Keras names the metric it creates), function envelopes, metric objects (named by their {@code name}), and
+     * the one output's list inside a list ({@code [["accuracy"]]}).
+     */
     private static List<String> metricNames(JsonNode metrics) {
         List<String> names = new ArrayList<>();
-        if (metrics == null) {
+        if (metrics == null || metrics.isNull()) {
             return names;
+        }
+        if (metrics.isTextual() || (metrics.isObject() && metrics.has("class_name"))) {
+            metrics = KerasJson.MAPPER.createArrayNode().add(metrics); // compile(metrics="accuracy")
+        }
+        if (metrics.isArray() && metrics.size() == 1 && metrics.get(0).isArray()) {
+            metrics = metrics.get(0); // one output's list
         }
         if (!metrics.isArray()) {
             throw new IllegalArgumentException("the compile config has metrics=" + ConfigReader.abbreviate(metrics)
                     + "; keras4j models have one output and take a list of metrics");
         }
         for (JsonNode m : metrics) {
-            if (m.isTextual()) {
-                names.add(m.asText());
+            String function = KerasJson.functionName(m);
+            if (function != null) {
+                names.add(function);
+            } else if (m.isTextual()) {
+                names.add(identifier(m.asText()));
             } else if (m.isObject() && m.has("class_name")) {
                 JsonNode name = m.path("config").path("name");
                 names.add(name.isTextual() ? name.asText() : KerasJson.snakeCase(m.get("class_name").asText()));
@@ -76,5 +116,11 @@ final class CompileConfigs {
             }
         }
         return names;
+    }
+
+    /** A metric identifier, or the name Keras gives the metric of a class name ({@code "CategoricalAccuracy"}). */
+    private static String identifier(String metric) {
+        boolean className = !metric.isEmpty() && Character.isUpperCase(metric.charAt(0)) && !metric.equals(metric.toUpperCase(Locale.ROOT));
+        return className ? KerasJson.snakeCase(metric) : metric;
     }
 }

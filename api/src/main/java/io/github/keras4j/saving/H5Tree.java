@@ -45,6 +45,9 @@ final class H5Tree {
             return out; // Keras writes an empty array for layers without weights
         }
         Object data = a.getData();
+        if (data != null && data.getClass().isArray() && java.lang.reflect.Array.getLength(data) == 0) {
+            return out; // h5py writes an empty list as a float64 array of length 0 (tf.keras 2's weightless layers)
+        }
         if (data instanceof String s) {
             out.add(s);
         } else if (data instanceof String[] array) {

@@ -188,6 +188,8 @@ final class InitializerConfigs {
         for (Entry<?> e : TABLE) {
             if (e.className().equals(className)) {
                 ConfigReader c = new ConfigReader(value.get("config"), "initializer " + className + " of " + owner);
+                // tf.keras 2.2-2.3 write the dtype of the values an initializer makes; keras4j's follow the layer's.
+                c.expect("dtype", "float32", "float64");
                 Initializer init = c.create(e.reader());
                 c.finish();
                 return init;

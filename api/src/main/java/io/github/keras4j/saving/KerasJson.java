@@ -45,6 +45,20 @@ final class KerasJson {
         return c.asText();
     }
 
+    /**
+     * The name inside Keras 3's envelope of a function ({@code {"module": "keras.losses", "class_name": "function",
+     * "config": "mse", "registered_name": "mse"}}; a function Keras could not place is written with module
+     * {@code builtins}), or null when {@code value} is no such envelope. Keras 3 writes it for a loss, metric or
+     * activation passed as a function rather than a string.
+     */
+    static String functionName(JsonNode value) {
+        if (value != null && value.isObject() && "function".equals(value.path("class_name").asText(null))
+                && value.path("config").isTextual()) {
+            return value.get("config").asText();
+        }
+        return null;
+    }
+
     /** Keras' {@code DTypePolicy} object for a layer computing in {@code type}. */
     static ObjectNode dtypePolicy(DataType type) {
         ObjectNode config = object();

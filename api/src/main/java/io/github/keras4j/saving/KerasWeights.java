@@ -10,8 +10,12 @@ import io.jhdf.api.WritableGroup;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Keras 3's weights layout ({@code model.weights.h5} inside a {@code .keras} archive, and {@code .weights.h5}
@@ -95,15 +99,12 @@ final class KerasWeights {
 
     /** As {@link #read(H5Tree, ModelDescription, boolean, String)}; NaN or infinite weights fail naming {@code source}, unless it is null. */
     static void read(H5Tree tree, ModelDescription model, boolean restoreOptimizer, String where, String source) {
-        List<String> paths = layerPaths(model.layers());
+        List<String> groups = variableGroups(tree, model.layers());
         List<Parameter> targets = new ArrayList<>();
         List<double[]> values = new ArrayList<>();
         for (int i = 0; i < model.layers().size(); i++) {
             Layer layer = model.layers().get(i);
-            String group = paths.get(i) + "/vars";
-            if (!tree.hasGroup(group) && tree.hasGroup("layers/" + layer.name() + "/vars")) {
-                group = "layers/" + layer.name() + "/vars"; // files that address layers by their own name
-            }
+            String group = groups.get(i);
             Map<String, Dataset> vars = tree.datasetsIn(group);
             List<Parameter> params = layer.weights();
             if (vars.size() != params.size()) {
@@ -130,12 +131,66 @@ final class KerasWeights {
             FiniteWeights.require(model.layers(), targets, values, source);
         }
         if (restoreOptimizer && model.compile() != null) {
-            OptimizerVariables.restore(model.compile().optimizer(), parameters(model.layers()),
-                    tree.datasetsIn("optimizer/vars"), where + " optimizer/vars");
+            Map<String, Dataset> optimizerVars = tree.datasetsIn("optimizer/vars");
+            if (CompileConfigs.optimizerStateRestorable(model.compile(), optimizerVars.size(), where + " optimizer/vars")) {
+                OptimizerVariables.restore(model.compile().optimizer(), parameters(model.layers()), optimizerVars, where + " optimizer/vars");
+            }
         }
         for (int i = 0; i < targets.size(); i++) {
             NativeMemory.write(values.get(i), targets.get(i).value());
         }
+    }
+
+    /**
+     * The {@code vars} group of each layer in {@code tree}: Keras 3's {@link #layerPaths}, else the layer's own
+     * name (files that address layers by name). tf.keras 2.12 and 2.13 number the groups of one class with gaps
+     * ({@code dense}, {@code dense_2}, {@code dense_4}: each layer is counted twice, keras-team/keras#18830); when
+     * the groups of a class are not where Keras 3 puts them, the layers of that class that hold variables take the
+     * file's groups of that class in the order of their numbers.
+     */
+    static List<String> variableGroups(H5Tree tree, List<Layer> layers) {
+        List<String> paths = layerPaths(layers);
+        List<String> groups = new ArrayList<>();
+        Map<String, List<Integer>> unplaced = new LinkedHashMap<>();
+        for (int i = 0; i < layers.size(); i++) {
+            Layer layer = layers.get(i);
+            String group = paths.get(i) + "/vars";
+            if (!tree.hasGroup(group) && tree.hasGroup("layers/" + layer.name() + "/vars")) {
+                group = "layers/" + layer.name() + "/vars";
+            }
+            if (!tree.hasGroup(group) && !layer.weights().isEmpty()) {
+                unplaced.computeIfAbsent(KerasJson.snakeCase(layer.typeName()), k -> new ArrayList<>()).add(i);
+            }
+            groups.add(group);
+        }
+        for (Map.Entry<String, List<Integer>> e : unplaced.entrySet()) {
+            List<Integer> weighted = new ArrayList<>();
+            for (int i = 0; i < layers.size(); i++) {
+                if (!layers.get(i).weights().isEmpty() && KerasJson.snakeCase(layers.get(i).typeName()).equals(e.getKey())) {
+                    weighted.add(i);
+                }
+            }
+            List<String> stored = storedGroups(tree, e.getKey());
+            if (stored.size() == weighted.size()) {
+                for (int k = 0; k < weighted.size(); k++) {
+                    groups.set(weighted.get(k), stored.get(k));
+                }
+            }
+        }
+        return groups;
+    }
+
+    /** The file's {@code layers/<base>[_n]/vars} groups that hold datasets, in the order of their numbers ({@code base} first). */
+    private static List<String> storedGroups(H5Tree tree, String base) {
+        Pattern name = Pattern.compile("layers/" + Pattern.quote(base) + "(?:_(\\d{1,9}))?/vars/[^/]+");
+        TreeMap<Integer, String> numbered = new TreeMap<>();
+        for (String path : tree.datasetPaths()) {
+            Matcher m = name.matcher(path);
+            if (m.matches()) {
+                numbered.put(m.group(1) == null ? 0 : Integer.parseInt(m.group(1)), path.substring(0, path.lastIndexOf('/')));
+            }
+        }
+        return new ArrayList<>(numbered.values());
     }
 
     private static List<String> localNames(List<Parameter> params) {

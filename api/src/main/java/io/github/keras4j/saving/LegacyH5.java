@@ -66,7 +66,9 @@ final class LegacyH5 {
     /** Keras 2's {@code training_config} in the shape of Keras 3's {@code compile_config}. */
     private static JsonNode compileConfig(JsonNode training) {
         ObjectNode c = KerasJson.object();
-        c.set("optimizer", training.get("optimizer_config"));
+        if (training.has("optimizer_config")) {
+            c.set("optimizer", training.get("optimizer_config"));
+        }
         c.set("loss", training.get("loss"));
         JsonNode metrics = training.get("metrics");
         if (metrics != null && metrics.isArray() && metrics.size() == 1 && metrics.get(0).isArray()) {

@@ -42,7 +42,9 @@ final class LegacyOptimizerWeights {
             }
             vars.put(String.valueOf(i), d);
         }
-        OptimizerVariables.restore(model.compile().optimizer(), KerasWeights.parameters(model.layers()), vars, GROUP);
+        if (CompileConfigs.optimizerStateRestorable(model.compile(), vars.size(), GROUP)) {
+            OptimizerVariables.restore(model.compile().optimizer(), KerasWeights.parameters(model.layers()), vars, GROUP);
+        }
     }
 
     /** OptimizerV2 (tf.keras 2.10 and earlier) names its step count {@code iter}, the newer optimizers {@code iteration}. */

@@ -108,17 +108,25 @@ final class LossConfigs {
                 + ") cannot be saved yet; add it to LossConfigs.TABLE");
     }
 
+    /**
+     * The loss of a {@code compile_config}, in every form Keras writes one: an identifier or a class name
+     * ({@code "mse"}, {@code "CategoricalCrossentropy"}: Keras' {@code losses.get} takes both), a function
+     * envelope ({@code {"class_name": "function", "config": "mse"}}), a loss object, with tf.keras 2.13-2.15's
+     * {@code "fn"} key naming the function the class wraps, or any of these in a one-item list (one output's loss).
+     */
     static Loss read(JsonNode value) {
         if (value == null || value.isNull()) {
             throw new IllegalArgumentException("the compile config has no loss");
         }
+        if (value.isArray() && value.size() == 1) {
+            value = value.get(0); // compile(loss=["mse"]): the loss of the one output
+        }
+        String function = KerasJson.functionName(value);
+        if (function != null) {
+            value = TextNode.valueOf(function);
+        }
         if (value.isTextual()) {
-            try {
-                return Losses.get(value.asText());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("the model was compiled with the loss '" + value.asText()
-                        + "', which keras4j does not support. " + e.getMessage());
-            }
+            return readIdentifier(value.asText());
         }
         if (value.isArray() || (value.isObject() && !value.has("class_name"))) {
             throw new IllegalArgumentException("the model was compiled with several losses " + ConfigReader.abbreviate(value)
@@ -129,25 +137,53 @@ final class LossConfigs {
         c.ignore("name");
         c.expect("reduction", REDUCTION, "auto");
         c.expect("dtype", "float32");
-        Loss loss = null;
-        for (Entry<?> e : TABLE) {
-            if (e.className().equals(className)) {
-                loss = c.create(e.reader());
-            }
-        }
-        if (loss == null) {
+        // tf.keras 2.13-2.15 name the function a built-in loss class wraps: the class's own, in snake case.
+        c.expect("fn", KerasJson.snakeCase(className));
+        Entry<?> entry = entry(className);
+        Loss loss;
+        if (entry != null) {
+            loss = c.create(entry.reader());
+        } else {
             // A loss without options that the core registry knows under Keras' snake-case name.
             String id = KerasJson.snakeCase(className);
             if (!Losses.ids().contains(id)) {
-                List<String> known = new ArrayList<>();
-                TABLE.forEach(e -> known.add(e.className()));
                 throw new IllegalArgumentException("the model was compiled with the loss " + className
-                        + ", which keras4j does not support; keras4j supports " + String.join(", ", known)
+                        + ", which keras4j does not support; keras4j supports " + String.join(", ", classNames())
                         + " and the identifiers " + String.join(", ", Losses.ids()));
             }
             loss = Losses.get(id);
         }
         c.finish();
         return loss;
+    }
+
+    /** An identifier, or a class name with its defaults, as Keras' {@code losses.get("SparseCategoricalCrossentropy")}. */
+    private static Loss readIdentifier(String id) {
+        Entry<?> entry = entry(id);
+        if (entry != null) {
+            ConfigReader defaults = new ConfigReader(KerasJson.object(), "loss " + id);
+            return defaults.create(entry.reader());
+        }
+        try {
+            return Losses.get(id);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the model was compiled with the loss '" + id
+                    + "', which keras4j does not support. " + e.getMessage());
+        }
+    }
+
+    private static Entry<?> entry(String className) {
+        for (Entry<?> e : TABLE) {
+            if (e.className().equals(className)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static List<String> classNames() {
+        List<String> known = new ArrayList<>();
+        TABLE.forEach(e -> known.add(e.className()));
+        return known;
     }
 }

@@ -74,8 +74,12 @@ final class SequentialConfigs {
             throw new IllegalArgumentException("the model config must be a JSON object with \"class_name\": \"Sequential\"");
         }
         String className = KerasJson.className(root, "the model config");
+        if (FunctionalConfigs.isFunctional(className)) {
+            return read(FunctionalConfigs.asSequential(root), compileConfig, compile, storedValues);
+        }
         if (!className.equals("Sequential")) {
-            throw new IllegalArgumentException("the file holds a " + className + " model; keras4j loads Sequential models only");
+            throw new IllegalArgumentException("the file holds a " + className + " model; keras4j loads Sequential models, and Functional models"
+                    + " whose layers form a chain from one input to one output");
         }
         JsonNode config = root.get("config");
         JsonNode layerList = config != null && config.isArray() ? config : config == null ? null : config.get("layers");

@@ -24,6 +24,70 @@ public final class Utils {
     private Utils() {
     }
 
+    /** The norm {@link #normalize(INDArray, int)} divides by, Keras' default: {@value} (the L2 norm). */
+    public static final int DEFAULT_NORM_ORDER = 2;
+
+    /** {@link #normalize(INDArray, int, int)} with Keras' default order {@value #DEFAULT_NORM_ORDER}. */
+    public static INDArray normalize(INDArray x, int axis) {
+        return normalize(x, axis, DEFAULT_NORM_ORDER);
+    }
+
+    /**
+     * Keras' {@code keras.utils.normalize(x, axis, order)}: every vector of {@code x} along {@code axis} divided
+     * by its {@code order}-norm, {@code (sum |v_k|^order)^(1/order)}; a zero norm divides by 1, so zero vectors
+     * stay zero. {@code axis} may count from the end ({@code -1}, Keras' default, is the last axis). The result
+     * has {@code x}'s floating type (float32 for integer input); norms are summed in double precision.
+     *
+     * <p>Keras' NumPy path puts the norms back at axis -1 when {@code axis} is 0 ({@code axis = axis or -1}),
+     * which divides by the wrong norms for that one axis; keras4j divides every vector by its own norm, as Keras'
+     * tensor path ({@code ops.nn.normalize}) does.
+     */
+    public static INDArray normalize(INDArray x, int axis, int order) {
+        if (x == null) {
+            throw new IllegalArgumentException("normalize needs an array, got null");
+        }
+        int rank = x.rank();
+        int a = axis < 0 ? axis + rank : axis;
+        if (rank == 0 || a < 0 || a >= rank) {
+            throw new IllegalArgumentException("normalize: axis " + axis + " is out of range for an array of shape "
+                    + Shape.describe(x.shape()) + " (rank " + rank + ")");
+        }
+        if (order < 1) {
+            throw new IllegalArgumentException("normalize: order must be 1 or more (1 for the L1 norm, 2 for the L2 norm), got " + order);
+        }
+        long[] shape = x.shape();
+        long n = shape[a];
+        long inner = 1;
+        for (int d = a + 1; d < rank; d++) {
+            inner *= shape[d];
+        }
+        double[] v = NativeMemory.read(x.dup('c'));
+        long outer = n == 0 || inner == 0 ? 0 : v.length / (n * inner);
+        for (long o = 0; o < outer; o++) {
+            for (long i = 0; i < inner; i++) {
+                long base = o * n * inner + i;
+                double sum = 0;
+                for (long k = 0; k < n; k++) {
+                    double e = Math.abs(v[(int) (base + k * inner)]);
+                    sum += order == 1 ? e : order == 2 ? e * e : Math.pow(e, order);
+                }
+                double norm = order == 1 ? sum : order == 2 ? Math.sqrt(sum) : Math.pow(sum, 1.0 / order);
+                if (norm == 0) {
+                    norm = 1;
+                }
+                for (long k = 0; k < n; k++) {
+                    v[(int) (base + k * inner)] /= norm;
+                }
+            }
+        }
+        DataType type = x.dataType().isFPType() ? x.dataType() : DataType.FLOAT;
+        INDArray out = NativeMemory.create(type, shape);
+        if (v.length > 0) {
+            NativeMemory.write(v, out);
+        }
+        return out;
+    }
+
     /**
      * One-hot encodes integer class labels (Keras' {@code to_categorical}): labels of shape {@code (N,)} or
      * {@code (N, 1)}, whole numbers in {@code [0, numClasses)}, become a float32 {@code (N, numClasses)} array

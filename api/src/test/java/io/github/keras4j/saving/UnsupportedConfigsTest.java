@@ -121,9 +121,10 @@ class UnsupportedConfigsTest {
     }
 
     @Test
-    void functionalModelsAreNotSequential() throws Exception {
-        assertEquals("the file holds a Functional model; keras4j loads Sequential models only",
-                failure(json(root -> root.put("class_name", "Functional"))));
+    void modelsOfOtherClassesAreNamed() throws Exception {
+        assertEquals("the file holds a MyModel model; keras4j loads Sequential models, and Functional models whose layers form a"
+                + " chain from one input to one output", failure(json(root -> root.put("class_name", "MyModel"))));
+        assertEquals("the Functional model 'sequential' has no input_layers", failure(json(root -> root.put("class_name", "Functional"))));
     }
 
     @Test
