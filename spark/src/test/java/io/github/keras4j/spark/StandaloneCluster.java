@@ -4,9 +4,14 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -43,9 +48,10 @@ final class StandaloneCluster implements AutoCloseable {
         Files.createDirectories(home.resolve("jars"));
         Files.writeString(home.resolve("RELEASE"), "keras4j test cluster\n");
         int port = freePort();
+        int webUi = freePort();
         String url = "spark://" + LOOPBACK + ":" + port;
         Process master = launch(dir, home, "master", List.of("org.apache.spark.deploy.master.Master",
-                "--host", LOOPBACK, "--port", String.valueOf(port), "--webui-port", String.valueOf(freePort())));
+                "--host", LOOPBACK, "--port", String.valueOf(port), "--webui-port", String.valueOf(webUi)));
         Process worker = null;
         try {
             waitFor(() -> accepts(port), "the master to listen on " + url, dir.resolve("master.log"));
@@ -54,7 +60,8 @@ final class StandaloneCluster implements AutoCloseable {
                     "--work-dir", Files.createDirectories(dir.resolve("work")).toString(),
                     "--webui-port", String.valueOf(freePort()), url));
             Path log = dir.resolve("worker.log");
-            waitFor(() -> Files.readString(log).contains("Successfully registered with master"), "the worker to register", log);
+            // the master's status page says when the worker has registered, whatever the processes log
+            waitFor(() -> ALIVE_WORKER.matcher(status(webUi)).find(), "the worker to register", log);
             return new StandaloneCluster(url, master, worker, log);
         } catch (Exception | Error e) {
             stop(worker);
@@ -100,7 +107,7 @@ final class StandaloneCluster implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(Arrays.asList(System.getProperty("keras4j.spark.javaOpts", "").trim().split("\\s+")));
-        // the master and worker log at INFO (the worker says so when it has registered), the tests at WARN
+        // the master and worker log at INFO into their files, for a failing test's message
         Path logConfig = dir.resolve("log4j2-cluster.properties");
         Files.writeString(logConfig, "rootLogger.level = info\nrootLogger.appenderRef.stdout.ref = console\n"
                 + "appender.console.type = Console\nappender.console.name = console\n"
@@ -148,6 +155,22 @@ final class StandaloneCluster implements AutoCloseable {
         }
         throw new IllegalStateException("waited " + START_SECONDS + " s for " + what + "; its log:\n"
                 + (Files.exists(log) ? Files.readString(log) : "(none)"));
+    }
+
+    private static final java.util.regex.Pattern ALIVE_WORKER = java.util.regex.Pattern.compile("\"aliveworkers\"\\s*:\\s*[1-9]");
+
+    private static String status(int webUi) {
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://" + LOOPBACK + ":" + webUi + "/json/")).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return r.body();
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
     }
 
     private static boolean accepts(int port) {
