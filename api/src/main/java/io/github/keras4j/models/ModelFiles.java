@@ -18,8 +18,9 @@ final class ModelFiles {
     }
 
     static ModelDescription describe(Sequential model) {
-        CompileState compile = model.optimizer() == null ? null
-                : new CompileState(model.optimizer(), model.loss(), model.metricNames());
+        List<String> metrics = new ArrayList<>(model.metricNames());
+        metrics.addAll(model.unavailableMetrics()); // kept from the file the model came from, so a save loses none
+        CompileState compile = model.optimizer() == null ? null : new CompileState(model.optimizer(), model.loss(), metrics);
         return new ModelDescription(model.name(), model.stack().inputShape(), model.layers(), compile, model.shuffleState());
     }
 
@@ -38,9 +39,11 @@ final class ModelFiles {
             }
             if (!dropped.isEmpty()) {
                 // Keras would rebuild them; keras4j compiles with the ones it knows rather than refusing the model.
-                LOG.warn("model '{}' was compiled with metrics keras4j does not support: {}; they are left out", description.name(), dropped);
+                LOG.warn("Model '{}' was compiled with metrics keras4j cannot compute: {}. fit and evaluate do not report them;"
+                        + " they stay on the model (unavailableMetrics()) and are saved with it.", description.name(), dropped);
             }
             model.compile(c.optimizer(), c.loss(), known.toArray(String[]::new));
+            model.keepUnavailableMetrics(dropped);
         }
         model.restoreShuffleState(description.shuffleState());
         return model;

@@ -51,6 +51,9 @@ public class Sequential {
     private volatile boolean stopTraining;
     /** fit's shuffling generator: made at the first fit, kept across fits and saved with the model. */
     private SplitMixRandom shuffle;
+    /** Metrics of a loaded file keras4j cannot compute, and the compile they belong to. */
+    private Compiled unavailableFor;
+    private List<String> unavailable = List.of();
 
     /** An empty model named {@code sequential}, {@code sequential_1}, ... in order of creation, as in Keras ({@link ModelNames}). */
     public Sequential() {
@@ -326,6 +329,21 @@ public class Sequential {
     /** The metric names given to compile, in order. */
     public List<String> metricNames() {
         return compiled == null ? List.of() : compiled.metrics();
+    }
+
+    /**
+     * Metrics the model was compiled with in the Keras file it was loaded from that keras4j cannot compute
+     * ({@code precision}, {@code top_k_categorical_accuracy}, ...): not reported by fit and evaluate, but kept under
+     * their names and saved back with the model. Empty for a model compiled in keras4j, and after compiling again.
+     */
+    public List<String> unavailableMetrics() {
+        return compiled != null && compiled == unavailableFor ? unavailable : List.of();
+    }
+
+    /** Keeps {@code metrics} as {@link #unavailableMetrics()} of the current compile (a new compile drops them). */
+    void keepUnavailableMetrics(List<String> metrics) {
+        unavailableFor = compiled;
+        unavailable = List.copyOf(metrics);
     }
 
     @Override

@@ -90,6 +90,9 @@ final class FunctionalConfigs {
 
         ObjectNode sequential = KerasJson.object();
         sequential.put("name", name);
+        if (config.has("trainable")) {
+            sequential.set("trainable", config.get("trainable"));
+        }
         ArrayNode list = sequential.putArray("layers");
         for (String layerName : chain) {
             ObjectNode layer = layers.get(layerName).deepCopy();

@@ -87,10 +87,11 @@ final class SequentialConfigs {
             throw new IllegalArgumentException("the Sequential config has no list of layers");
         }
         String name = config.isObject() && config.path("name").isTextual() ? config.get("name").asText() : null;
+        boolean trainable = true;
         if (config.isObject()) {
             ConfigReader c = new ConfigReader(config, "the Sequential model '" + name + "'");
             c.ignore("name", "layers", "build_input_shape", "dtype");
-            c.expect("trainable", "true");
+            trainable = c.bool("trainable", true);
             c.finish();
         }
 
@@ -123,6 +124,10 @@ final class SequentialConfigs {
         read.forEach(r -> layers.add(r.layer()));
         if (inputShape != null && !layers.isEmpty()) {
             build(read, inputShape, layerList, storedValues);
+        }
+        if (!trainable) {
+            // Keras' model.trainable = False: the model trains none of its weights, as if each layer were frozen.
+            layers.forEach(l -> l.trainable(false));
         }
         CompileState compileState = compile ? CompileConfigs.read(compileConfig) : null;
         return new ModelDescription(name, inputShape, layers, compileState);

@@ -150,6 +150,17 @@ class KerasFileFormsTest {
     }
 
     @Test
+    void modelSavedWithTrainableFalseLoadsWithEveryLayerFrozen() throws IOException {
+        // Keras' model.trainable = False: the Sequential config says "trainable": false, the model trains no weight.
+        ObjectNode root = (ObjectNode) configWith("");
+        ((ObjectNode) root.get("config")).put("trainable", false);
+        ModelDescription model = Saving.fromJson(root.toString());
+        assertFalse(model.layers().get(0).isTrainable());
+        assertEquals(List.of(), KerasWeights.parameters(model.layers()));
+        assertTrue(Saving.fromJson(configWith("").toString()).layers().get(0).isTrainable());
+    }
+
+    @Test
     void compileConfigWithoutAnOptimizerCompilesWithRmspropAndLeavesTheStoredStateAlone() throws IOException {
         // Keras' compile_from_config calls compile(**config), whose optimizer defaults to "rmsprop"; the file's
         // optimizer variables belong to another optimizer, and Keras skips them with a warning.
@@ -220,6 +231,31 @@ class KerasFileFormsTest {
         }
         try (HdfFile h5 = KerasFixturesTest.weightsOf(file)) {
             assertTrue(h5.getByPath("layers/dense_4/vars/0") instanceof Dataset, "the file uses tf.keras 2.13's names");
+        }
+    }
+
+    @Test
+    void legacyHdf5ModelInAFileNamedKerasIsReadAsHdf5() throws IOException {
+        // tf.keras 2.x's model.save("model.keras") wrote the legacy HDF5 format under the .keras name; the bytes decide.
+        SeedGenerator.setGlobalSeed(5);
+        LayerStack stack = TestModels.stack(List.of(new Dense(3, "softmax").inputShape(4)));
+        Path h5 = dir.resolve("model.h5");
+        Saving.saveModel(TestModels.describe(stack, new Adam(), new SparseCategoricalCrossentropy(), "accuracy"), h5);
+        Path named = Files.move(h5, dir.resolve("model.keras"));
+        ModelDescription model = Saving.loadModel(named);
+        assertArrayEquals(TestModels.weights(stack.layers()).get(0), TestModels.weights(model.layers()).get(0));
+        assertInstanceOf(Adam.class, model.compile().optimizer());
+    }
+
+    @Test
+    void weightlessLayersOfTfKeras22ListTheirWeightNamesAsAnEmptyFloatArray() throws IOException {
+        // h5py writes Python's empty list as a float64 array of length 0 (tfk224-cnn-mpkuse.h5, tf.keras 2.2.4).
+        byte[] bytes = Files.readAllBytes(Fixtures.file("corpus/tfk224-cnn-mpkuse.h5"));
+        try (HdfFile file = HdfFile.fromBytes(bytes)) {
+            H5Tree tree = new H5Tree(file);
+            assertEquals(double.class, file.getByPath("model_weights/flatten").getAttribute("weight_names").getJavaType());
+            assertEquals(List.of(), tree.stringAttribute("model_weights/flatten", "weight_names"));
+            assertEquals(List.of("dense/kernel:0", "dense/bias:0"), tree.stringAttribute("model_weights/dense", "weight_names"));
         }
     }
 
