@@ -323,11 +323,17 @@ public final class LayerStack {
 
     /** The sum of the regularization penalties of the trainable weights at their current values (added to reported losses). */
     public double regularizationPenalty() {
+        // Not through trainableWeights(): its list is shared, and evaluate may call this from several threads at once.
         double penalty = 0;
-        for (Parameter p : trainableWeights()) {
-            if (p.regularizer() != null) {
-                double[] w = NativeMemory.read(p.value());
-                penalty += p.regularizer().penalty(w, w.length);
+        for (Layer layer : layers) {
+            if (!layer.isTrainable()) {
+                continue;
+            }
+            for (Parameter p : layer.weights()) {
+                if (p.hasGradient() && p.regularizer() != null) {
+                    double[] w = NativeMemory.read(p.value());
+                    penalty += p.regularizer().penalty(w, w.length);
+                }
             }
         }
         return penalty;
