@@ -21,16 +21,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every model file of the corpus of real user files ({@code corpus/corpus.tsv} in the fixtures folder: tf.keras
  * 2.2 to Keras 3.14, {@code .keras} zips and legacy HDF5, Sequential and Functional) loads, and classifies the
  * 10,000 test images of its dataset, fed as its user fed them, with the accuracy the corpus records (computed
  * there by an independent float64 forward pass) within {@value #TOLERANCE}.
- *
- * <p>The CNN files need Conv2D and the pooling layers; should their codecs be missing, those files must be refused
- * with the message naming Conv2D.
  */
 class KerasCorpusTest {
     /** How far keras4j's float32 accuracy may be from the corpus's float64 one: {@value} (5 of 10,000 images). */
@@ -63,19 +59,7 @@ class KerasCorpusTest {
     @MethodSource("rows")
     void fileLoadsAndScoresItsRecordedAccuracy(Row row) {
         Path file = Fixtures.file("corpus/" + row.file());
-        Sequential model;
-        try {
-            model = Models.load(file);
-        } catch (ModelFileException e) {
-            if (!LayerCodecs.classNames().contains("Conv2D")) {
-                assertTrue(e.getMessage().startsWith("Cannot load file '" + file + "': layer '")
-                        && e.getMessage().contains("(Conv2D, index ") && e.getMessage().contains(" is a Conv2D layer, which keras4j does not support yet."),
-                        "until keras4j has Conv2D, only a Conv2D layer may stop " + row + ": " + e.getMessage());
-                System.out.println("corpus: " + row.file() + " refused until keras4j has Conv2D (expected " + row.accuracy() + ")");
-                return;
-            }
-            throw e;
-        }
+        Sequential model = Models.load(file);
         TestData data = DATASETS.computeIfAbsent(row.dataset(), KerasCorpusTest::load);
         INDArray x = pixels(data.xTest(), row.pixels()).reshape(shape(data.xTest().size(0), row.sampleShape()));
         double accuracy = accuracy(model.predict(x), data.yTest());
