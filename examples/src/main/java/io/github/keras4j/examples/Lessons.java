@@ -1,5 +1,6 @@
 package io.github.keras4j.examples;
 
+import io.github.keras4j.examples.lessons.ConvolutionalNetwork;
 import io.github.keras4j.examples.lessons.FittingFunctions;
 import io.github.keras4j.examples.lessons.HelloWorld;
 import io.github.keras4j.examples.lessons.KerasMnist;
@@ -18,7 +19,8 @@ public final class Lessons {
             new NielsenNetwork(),
             new SoftmaxNetwork(),
             new LinearClassifier(),
-            new FittingFunctions());
+            new FittingFunctions(),
+            new ConvolutionalNetwork());
 
     private Lessons() {
     }

@@ -39,7 +39,8 @@ class LessonsSmokeTest {
             "nielsen", List.of("nielsen-s-network"),
             "softmax-network", List.of("softmax-regression-vs-two-layer-network"),
             "linear-classifier", List.of("2-d-demo-softmax-vs-svm", "linear-classifier-on-images-softmax-vs-svm"),
-            "fitting-functions", List.of("fitting-sin-2-pi-x", "fitting-x", "fitting-step-x"));
+            "fitting-functions", List.of("fitting-sin-2-pi-x", "fitting-x", "fitting-step-x"),
+            "cnn", List.of("mlp-vs-convnet-vs-convnet-with-batchnormalization"));
     /** The lessons' own pictures. */
     static final Map<String, String> EXTRA_FILES = Map.of(
             "linear-classifier", LinearClassifier.REGIONS_FILE,
