@@ -9,6 +9,9 @@ import io.github.keras4j.examples.experiments.MarkdownWriter;
 import io.github.keras4j.examples.experiments.PlotWriter;
 import io.github.keras4j.examples.experiments.RunConfig;
 import io.github.keras4j.examples.experiments.Trainer;
+import io.github.keras4j.examples.grid.Grid;
+import io.github.keras4j.examples.grid.RunReplay;
+import io.github.keras4j.examples.grid.RunRequest;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -24,6 +27,9 @@ import java.util.Set;
  * What a running lesson works with: the options, the seeds, and {@link #compare}, which trains every variant
  * with every seed and writes the results to {@code <out>/<lesson>/<comparison>/}. After the lesson, the tables
  * of all its comparisons are gathered in {@code <out>/<lesson>/}{@value #SUMMARY_FILE}.
+ *
+ * <p>With a {@link Grid} (the command line's {@code --spark}) the runs are trained on a cluster instead, and
+ * their results written here just the same; a context made by {@link RunReplay} trains one run only.
  */
 public final class LessonContext {
     /** The file that gathers all comparison tables of a lesson. */
@@ -39,13 +45,34 @@ public final class LessonContext {
     private final ExperimentRunner runner;
     private final List<ComparisonResult> results = new ArrayList<>();
     private final Set<String> slugs = new HashSet<>();
+    private final Lesson source;
+    private final Grid grid;
+    private final RunReplay replay;
     private ImageData data;
 
     public LessonContext(String lesson, LessonOptions options, PrintStream progress, boolean liveUpdates) {
+        this(lesson, options, progress, liveUpdates, null, null, null);
+    }
+
+    /** A context whose comparisons' runs are trained on {@code grid}, as tasks that run {@code source} again. */
+    public LessonContext(Lesson source, LessonOptions options, PrintStream progress, Grid grid) {
+        this(source.name(), options, progress, false, source, grid, null);
+    }
+
+    /** A context that trains only the run {@code replay} asks for ({@link RunReplay#run}); it writes nothing. */
+    public LessonContext(String lesson, LessonOptions options, PrintStream progress, RunReplay replay) {
+        this(lesson, options, progress, false, null, null, replay);
+    }
+
+    private LessonContext(String lesson, LessonOptions options, PrintStream progress, boolean liveUpdates, Lesson source,
+                          Grid grid, RunReplay replay) {
         this.lesson = lesson;
         this.options = options;
         this.progress = progress;
         this.runner = new ExperimentRunner(progress, liveUpdates);
+        this.source = source;
+        this.grid = grid;
+        this.replay = replay;
     }
 
     public LessonOptions options() {
@@ -104,7 +131,11 @@ public final class LessonContext {
             throw new IllegalArgumentException("Lesson '" + lesson + "' already ran a comparison titled like '"
                     + comparison.title() + "' (folder " + comparison.slug() + "); give each comparison its own title");
         }
-        ComparisonResult result = runner.run(comparison, trainer, seeds());
+        if (replay != null) {
+            replay.offer(comparison, trainer); // ends the lesson when this comparison holds the run to replay
+            return new ComparisonResult(comparison, seeds(), List.of());
+        }
+        ComparisonResult result = grid == null ? runner.run(comparison, trainer, seeds()) : onGrid(comparison);
         Path folder = folder().resolve(comparison.slug());
         String table = ComparisonReport.write(result, folder);
         results.add(result);
@@ -113,6 +144,13 @@ public final class LessonContext {
         progress.println("Written to " + folder);
         progress.println();
         return result;
+    }
+
+    private ComparisonResult onGrid(Comparison comparison) {
+        progress.println("Training on " + grid.describe());
+        String slug = comparison.slug();
+        return runner.run(comparison, seeds(), planned -> grid.run(planned.stream()
+                .map(p -> RunRequest.of(source, lesson, options, slug, p)).toList()));
     }
 
     /** The results of the comparisons run so far, in order. */

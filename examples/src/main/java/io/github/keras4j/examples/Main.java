@@ -1,7 +1,10 @@
 package io.github.keras4j.examples;
 
+import io.github.keras4j.examples.playground.PlaygroundCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.github.keras4j.examples.grid.Grid;
+import io.github.keras4j.examples.grid.GridBackends;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,10 +24,11 @@ import java.util.concurrent.Callable;
 /**
  * The command line of the runnable jar:
  * <pre>java -jar examples/target/keras4j-examples.jar &lt;lesson|all&gt; [--dataset mnist|mnist-10k|fashion-mnist]
- *     [--epochs N] [--seeds K] [--out DIR] [--limit N]</pre>
+ *     [--epochs N] [--seeds K] [--out DIR] [--limit N] [--spark MASTER]</pre>
  * {@code --help} lists the lessons. Defaults: dataset {@value #DEFAULT_DATASET}, {@value #DEFAULT_SEEDS} seed,
  * results under {@value #DEFAULT_OUT}, each lesson's own epochs, all the data ({@code --limit N}
- * keeps the first N training and test samples, for quick checks). Exit code 0 when every lesson ran (diverged or
+ * keeps the first N training and test samples, for quick checks), every run on this machine ({@code --spark MASTER}
+ * trains them as Spark tasks, with {@code keras4j-spark} on the class path: docs/spark.md). Exit code 0 when every lesson ran (diverged or
  * failed runs inside a comparison are results, not errors), 1 when a lesson threw, 2 for a usage error.
  */
 @Command(name = "keras4j-examples", mixinStandardHelpOptions = true, version = "keras4j examples 0.1.0-SNAPSHOT",
@@ -64,6 +68,11 @@ public final class Main implements Callable<Integer> {
             description = "for quick checks: train and test on the first N samples only (default: all)")
     Integer limit;
 
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "train the runs as Spark tasks on MASTER: local[2], spark://host:7077, yarn (needs keras4j-spark"
+                    + " and Spark on the class path; default: every run here)")
+    String spark;
+
     @Spec
     CommandSpec spec;
 
@@ -81,14 +90,23 @@ public final class Main implements Callable<Integer> {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true"); // plots are drawn to files, never to a screen
         }
+        if (args.length > 0 && args[0].equals(PLAYGROUND)) {
+            System.exit(PlaygroundCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out));
+        }
         System.exit(commandLine(Lessons.all(), System.out, System.console() != null).execute(args));
     }
+
+    /** The first argument that serves the interactive Playground page instead of running a lesson. */
+    public static final String PLAYGROUND = "playground";
 
     /** The help section that lists the lessons, between the options and the footer. */
     static final String LESSONS_SECTION = "lessons";
 
-    /** The command line for {@code lessons}, with them listed in the help; progress goes to {@code progress}. */
-    static CommandLine commandLine(List<Lesson> lessons, PrintStream progress, boolean liveUpdates) {
+    /**
+     * The command line for {@code lessons}, with them listed in the help; progress goes to {@code progress}.
+     * Public for modules that run the examples' command line with lessons of their own (keras4j-spark's tests).
+     */
+    public static CommandLine commandLine(List<Lesson> lessons, PrintStream progress, boolean liveUpdates) {
         CommandLine cl = new CommandLine(new Main(lessons, progress, liveUpdates));
         cl.getCommandSpec().usageMessage().footer(FOOTER);
         cl.getHelpSectionMap().put(LESSONS_SECTION, help -> lessonList(lessons, help.colorScheme(),
@@ -118,10 +136,29 @@ public final class Main implements Callable<Integer> {
             return 0;
         }
         LessonOptions options = new LessonOptions(dataset, epochs, seeds, out, limit);
+        if (spark == null) {
+            return runAll(chosen, options, null);
+        }
+        Grid grid;
+        try {
+            grid = GridBackends.find("spark").connect(spark, "keras4j " + lesson);
+        } catch (RuntimeException e) {
+            LOG.debug("--spark {} failed", spark, e);
+            spec.commandLine().getErr().println(e.getMessage());
+            spec.commandLine().getErr().flush();
+            return 1;
+        }
+        try (grid) {
+            return runAll(chosen, options, grid);
+        }
+    }
+
+    private int runAll(List<Lesson> chosen, LessonOptions options, Grid grid) {
         int failed = 0;
         for (Lesson l : chosen) {
             progress.println("== " + l.name() + ": " + l.description());
-            LessonContext context = new LessonContext(l.name(), options, progress, liveUpdates);
+            LessonContext context = grid == null ? new LessonContext(l.name(), options, progress, liveUpdates)
+                    : new LessonContext(l, options, progress, grid);
             try {
                 l.run(context);
             } catch (Exception e) {
@@ -162,7 +199,8 @@ public final class Main implements Callable<Integer> {
     }
 
     /** The help's last lines. */
-    static final String[] FOOTER = {"", "Each comparison writes runs.csv, summary.md, loss.png and accuracy.png into DIR/<lesson>/<comparison>/."};
+    static final String[] FOOTER = {"", "Each comparison writes runs.csv, summary.md, loss.png and accuracy.png into DIR/<lesson>/<comparison>/.",
+            "'" + PLAYGROUND + " [--port N]' instead of a lesson serves the interactive Playground page (see '" + PLAYGROUND + " --help')."};
 
     /**
      * The help's list of lessons, as a table whose descriptions wrap under themselves (picocli wraps free footer

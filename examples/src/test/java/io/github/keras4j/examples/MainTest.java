@@ -233,6 +233,15 @@ class MainTest {
     }
 
     @Test
+    void sparkWithoutKeras4jSparkOnTheClassPathSaysWhatIsMissing(@TempDir Path dir) {
+        DemoLesson demo = new DemoLesson();
+        assertEquals(1, run(List.of(demo), "demo", "--spark", "local[2]", "--out", dir.toString()));
+        assertEquals("--spark needs keras4j-spark and Spark on the class path, and this class path has no grid backend."
+                + " Run the lessons with spark-submit and the keras4j-spark jar, see docs/spark.md.\n", err.toString());
+        assertNull(demo.seen, "no lesson ran");
+    }
+
+    @Test
     void allWithoutLessonsSaysSo() {
         assertEquals(0, run(List.of(), "all"));
         assertEquals("No lessons are registered yet.\n", progress());

@@ -71,6 +71,52 @@ public final class ExperimentRunner {
         return new ComparisonResult(comparison, seeds, results);
     }
 
+    /**
+     * Runs the comparison's runs elsewhere (on a cluster): {@code remote} receives every (variant, seed) in the
+     * order {@link #run(Comparison, Trainer, List)} would train them and returns one result per run, in that order.
+     * The runs' lines are printed as their results arrive.
+     */
+    public ComparisonResult run(Comparison comparison, List<Long> seeds, RemoteRuns remote) {
+        if (seeds == null || seeds.isEmpty()) {
+            throw new IllegalArgumentException("Comparison '" + comparison.title() + "': no seeds given; pass at least one, "
+                    + "e.g. ExperimentRunner.seeds(1)");
+        }
+        ProgressPrinter printer = new ProgressPrinter(progress, false);
+        printer.comparison(comparison, seeds.size());
+        int runs = comparison.variants().size() * seeds.size();
+        List<PlannedRun> planned = new ArrayList<>(runs);
+        for (Variant variant : comparison.variants()) {
+            for (long seed : seeds) {
+                planned.add(new PlannedRun(planned.size() + 1, runs, variant.label(), seed));
+            }
+        }
+        List<RunResult> results = remote.run(planned);
+        if (results.size() != runs) {
+            throw new IllegalStateException("Comparison '" + comparison.title() + "': " + runs + " runs were sent out but "
+                    + results.size() + " results came back");
+        }
+        for (int i = 0; i < runs; i++) {
+            RunResult r = results.get(i);
+            int expected = r.config().has(RunConfig.EPOCHS) ? r.config().integer(RunConfig.EPOCHS) : 0;
+            printer.finished(i + 1, runs, r, expected, r.epochs().stream().mapToDouble(EpochResult::seconds).sum());
+        }
+        return new ComparisonResult(comparison, seeds, results);
+    }
+
+    /**
+     * Trains one run of {@code comparison}, the variant labelled {@code variant} with {@code seed}, exactly as
+     * {@link #run(Comparison, Trainer, List)} trains it there: a run that throws is {@code FAILED}, one whose loss
+     * becomes NaN {@code DIVERGED}. {@code planned} says where the run stands, for its progress line.
+     */
+    public RunResult runOne(Comparison comparison, PlannedRun planned, Trainer trainer) {
+        Variant variant = comparison.variants().stream().filter(v -> v.label().equals(planned.variant())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Comparison '" + comparison.title() + "' has no variant '"
+                        + planned.variant() + "'; its variants: " + String.join(", ",
+                        comparison.variants().stream().map(Variant::label).toList())));
+        return runOne(planned.run(), planned.runs(), variant.applyTo(comparison.base()), planned.seed(), trainer,
+                new ProgressPrinter(progress, liveUpdates));
+    }
+
     private RunResult runOne(int run, int runs, RunConfig config, long seed, Trainer trainer, ProgressPrinter printer) {
         int expected = config.has(RunConfig.EPOCHS) ? config.integer(RunConfig.EPOCHS) : 0;
         List<EpochResult> seen = new ArrayList<>();

@@ -1,5 +1,7 @@
 package io.github.keras4j.examples.experiments;
 
+import java.io.Serializable;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,7 +13,7 @@ import java.util.StringJoiner;
  * Values are strings, numbers, booleans or enum constants, so a configuration prints, compares and writes to
  * a CSV cell without surprises.
  */
-public record RunConfig(String name, Map<String, Object> settings) {
+public record RunConfig(String name, Map<String, Object> settings) implements Serializable {
     /** The setting that, when present, tells the runner how many epochs a run should have. */
     public static final String EPOCHS = "epochs";
 

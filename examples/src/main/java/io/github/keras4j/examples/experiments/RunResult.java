@@ -1,5 +1,7 @@
 package io.github.keras4j.examples.experiments;
 
+import java.io.Serializable;
+
 import java.util.List;
 import java.util.OptionalDouble;
 
@@ -9,7 +11,7 @@ import java.util.OptionalDouble;
  * ended and the trainer's fingerprint of the model.
  */
 public record RunResult(RunConfig config, long seed, List<EpochResult> epochs, long parameterCount,
-                        RunStatus status, String fingerprint) {
+                        RunStatus status, String fingerprint) implements Serializable {
     /** The parameter count of a run whose trainer threw before returning one. */
     public static final long UNKNOWN_PARAMETERS = -1;
 

@@ -1,10 +1,12 @@
 package io.github.keras4j.examples.experiments;
 
+import java.io.Serializable;
+
 /**
  * How a run ended: {@code OK}; {@code DIVERGED} when its training loss became NaN or infinite; {@code FAILED}
  * when the trainer threw, with the exception's message.
  */
-public record RunStatus(Kind kind, String detail) {
+public record RunStatus(Kind kind, String detail) implements Serializable {
     /** The closed set of outcomes, in the order the table counts them. */
     public enum Kind { OK, DIVERGED, FAILED }
 
