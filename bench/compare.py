@@ -43,6 +43,8 @@ def parse_args():
     p.add_argument("--out", default=None, help="write the JSON lines and the table here (default: <work>/results-<time>)")
     p.add_argument("--predict-rounds", type=int, default=3,
                    help="with --predict: rounds of keras4j and PyTorch predict, alternating (the table gives medians)")
+    p.add_argument("--no-vector", action="store_true",
+                   help="run keras4j without --add-modules jdk.incubator.vector (its plain-Java kernels)")
     p.add_argument("--predict", action="store_true",
                    help="also time predict over the 10,000 test images in batches of 1,000: keras4j vs PyTorch's forward pass")
     return p.parse_args()
@@ -88,12 +90,17 @@ def keras4j_jar():
     return jar
 
 
+def keras4j_java(args):
+    """java with the Vector API module, which keras4j uses for float32 inference when it is there."""
+    return ["java"] if args.no_vector else ["java", "--add-modules", "jdk.incubator.vector"]
+
+
 def commands(impl, model, dataset, epochs, args, anchors, openblas, jar):
     anchor_dataset = "mnist10k" if dataset == "mnist-10k" else dataset
     env = dict(os.environ)
     if impl == "keras4j":
         env["KERAS4J_DATASETS"] = os.path.join(args.work, "data")
-        return ["java", "-cp", jar, "io.github.keras4j.examples.Bench", "--model", model, "--dataset", dataset,
+        return keras4j_java(args) + ["-cp", jar, "io.github.keras4j.examples.Bench", "--model", model, "--dataset", dataset,
                 "--epochs", str(epochs)], None, env
     if impl == "dl4j":
         env["OMP_NUM_THREADS"] = str(args.dl4j_threads)
@@ -176,7 +183,8 @@ def predict_table(args, anchors, openblas, jar, out):
 
     def keras4j():
         for model in args.models.split(","):
-            stdout = run(["java", "-cp", jar, "io.github.keras4j.examples.Bench", "--model", model, "--epochs", "0", "--predict"],
+            stdout = run(keras4j_java(args) + ["-cp", jar, "io.github.keras4j.examples.Bench", "--model", model, "--epochs", "0",
+                          "--predict"],
                          env=k4j_env, log=os.path.join(out, "stderr.log"))
             ours[model].append(json.loads([l for l in stdout.splitlines() if l.startswith("{")][-1])["predict_seconds"])
 

@@ -1,5 +1,6 @@
 package io.github.keras4j.utils;
 
+import io.github.keras4j.backend.Simd;
 import io.github.keras4j.backend.Threads;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOps;
@@ -36,6 +37,7 @@ public final class EnvironmentReport {
         m.put("libnd4j library", loadedLibrary("libnd4jcpu"));
         m.put("openblas version", openBlasVersion());
         m.put("openblas library", loadedLibrary("libopenblas"));
+        m.put("kernels", Simd.describe());
         m.put("blas threads", Threads.blasThreads() + " (set with -D" + Threads.PROPERTY + "=N or " + Threads.ENVIRONMENT + ")");
         m.put("libnd4j threads", String.valueOf(Threads.nd4jThreads()));
         m.put("OMP_NUM_THREADS", String.valueOf(System.getenv("OMP_NUM_THREADS")));

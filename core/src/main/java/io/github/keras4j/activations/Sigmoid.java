@@ -1,11 +1,14 @@
 package io.github.keras4j.activations;
 
+import io.github.keras4j.backend.FloatKernels;
+
 /**
  * {@code sigmoid(x) = 1 / (1 + exp(-x))}. Arrays go through {@link VectorExp}, which the JIT vectorises (about
  * 3x faster than {@link Math#exp} over a large batch); single values use the overflow-free form of
- * {@link #sigmoid(double)}. Both agree to about 1e-12 relative.
+ * {@link #sigmoid(double)}. Both agree to about 1e-12 relative. Inference on the Vector API path runs in float32
+ * ({@link FloatKernels#sigmoid}).
  */
-public final class Sigmoid implements ActivationFunction {
+public final class Sigmoid implements ActivationFunction, KernelForward {
     @Override
     public String name() {
         return "sigmoid";
@@ -17,6 +20,11 @@ public final class Sigmoid implements ActivationFunction {
             // no overflow to worry about: exp(-x) is clamped to [1e-304, 1e304], and 1 / (1 + e) has no cancellation
             a[i] = 1 / (1 + VectorExp.exp(-z[i]));
         }
+    }
+
+    @Override
+    public void forward(FloatKernels kernels, float[] z, float[] a, int n, int width) {
+        kernels.sigmoid(z, a, n);
     }
 
     @Override

@@ -1,10 +1,13 @@
 package io.github.keras4j.activations;
 
+import io.github.keras4j.backend.FloatKernels;
+
 /**
  * {@code softmax(x)_j = exp(x_j) / sum_k exp(x_k)} over the last axis, computed as
- * {@code exp(x_j - max x)} so that logits of 1000 or -1000 stay finite.
+ * {@code exp(x_j - max x)} so that logits of 1000 or -1000 stay finite. Inference on the Vector API path runs in
+ * float32 ({@link FloatKernels#softmax}).
  */
-public final class Softmax implements ActivationFunction {
+public final class Softmax implements ActivationFunction, KernelForward {
     @Override
     public String name() {
         return "softmax";
@@ -27,6 +30,11 @@ public final class Softmax implements ActivationFunction {
                 a[j] *= inv;
             }
         }
+    }
+
+    @Override
+    public void forward(FloatKernels kernels, float[] z, float[] a, int n, int width) {
+        kernels.softmax(z, a, n, width);
     }
 
     @Override

@@ -3,9 +3,12 @@ package io.github.keras4j.layers;
 import io.github.keras4j.activations.ActivationFunction;
 import io.github.keras4j.activations.FloatBackward;
 import io.github.keras4j.activations.FloatForward;
+import io.github.keras4j.activations.KernelForward;
+import io.github.keras4j.backend.FloatKernels;
 import io.github.keras4j.backend.NativeMemory;
 import io.github.keras4j.backend.PerThread;
 import io.github.keras4j.backend.RowBuffer;
+import io.github.keras4j.backend.Simd;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -22,8 +25,9 @@ import java.util.Arrays;
  *   chunk at a time, and backward reads the derivative off the output ({@link FloatBackward}). The same bits as
  *   staged: a float sum of two floats is their double sum rounded once, relu's max and mask round nothing, and the
  *   bias gradient is summed in double in the same order;</li>
- *   <li><b>inference</b>: in float32 for relu and linear ({@link FloatBiasActivation}), else through doubles, with
- *   buffers per thread, so one built layer serves several threads.</li>
+ *   <li><b>inference</b>: in float32 for relu and linear ({@link FloatBiasActivation}), and for sigmoid and softmax
+ *   where the Vector API runs ({@link KernelForward}: within {@link FloatKernels#TOLERANCE}, not bit for bit), else
+ *   through doubles, with buffers per thread, so one built layer serves several threads.</li>
  * </ul>
  */
 final class BiasActivation {
@@ -32,6 +36,8 @@ final class BiasActivation {
     private static final int CHUNK = FloatBiasActivation.CHUNK;
 
     private final ActivationFunction activation;
+    /** The float32 inference forward, or null where inference stages doubles. */
+    private final FloatForward inferenceFloat;
     private final Stage train = new Stage();
     private final PerThread<Stage> inference = new PerThread<>(Stage::new);
     private final RowBuffer gradZBuffer = new RowBuffer();
@@ -48,6 +54,18 @@ final class BiasActivation {
 
     BiasActivation(ActivationFunction activation) {
         this.activation = activation;
+        this.inferenceFloat = floatInference(activation, Simd.kernels());
+    }
+
+    static FloatForward floatInference(ActivationFunction activation, FloatKernels kernels) {
+        if (activation instanceof FloatForward) {
+            return (FloatForward) activation;
+        }
+        if (activation instanceof KernelForward && kernels != null) {
+            KernelForward f = (KernelForward) activation;
+            return (z, a, n, width) -> f.forward(kernels, z, a, n, width);
+        }
+        return null;
     }
 
     ActivationFunction activation() {
@@ -66,9 +84,9 @@ final class BiasActivation {
     INDArray forward(INDArray out, INDArray bias, int width, boolean training) {
         int n = (int) out.length();
         boolean floats = out.dataType() == DataType.FLOAT && activation instanceof FloatForward;
-        if (!training && floats) {
+        if (!training && out.dataType() == DataType.FLOAT && inferenceFloat != null) {
             if (bias != null || !activation.isIdentity()) {
-                inference.get().floatPath.apply(out, bias, (FloatForward) activation, width);
+                inference.get().floatPath.apply(out, bias, inferenceFloat, width);
             }
             return out;
         }
