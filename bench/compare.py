@@ -2,7 +2,9 @@
 """Runs keras4j and the reference harnesses (Deeplearning4j, PyTorch, numpy) one after another on this
 machine and prints the per-epoch time ratios.
 
-Every harness trains the same three MLPs (seed, nielsen, lee) on the same data and prints one JSON line
+Every harness trains the same three MLPs (seed, nielsen, lee) and, except numpy, Keras' simple MNIST convnet
+(cnn: Conv2D 32 - MaxPooling2D - Conv2D 64 - MaxPooling2D - Flatten - Dropout - Dense 10, batch 128, Adam; pass
+--models cnn) on the same data and prints one JSON line
 per epoch: {"impl","model","dataset","epoch","train_seconds","test_loss","test_acc","rss_mb"}. Timings on a
 shared machine drift from run to run, so only ratios taken within one run mean anything.
 
@@ -32,7 +34,7 @@ PY = "/usr/bin/python3"  # Debian's python, which has python3-torch and python3-
 
 def parse_args():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--models", default="seed,nielsen,lee")
+    p.add_argument("--models", default="seed,nielsen,lee", help="any of seed, nielsen, lee, cnn")
     p.add_argument("--dataset", choices=["fashion", "mnist-10k"], default="fashion")
     p.add_argument("--epochs", type=int, default=3)
     p.add_argument("--impls", default="keras4j,dl4j,torch,numpy")
@@ -123,6 +125,8 @@ def main():
     lines = []
     for model in args.models.split(","):
         for impl in impls:
+            if impl == "numpy" and model == "cnn":
+                continue  # the numpy harness has no convolutional model
             cmd, cwd, env = commands(impl, model, args.dataset, args.epochs, args, anchors, openblas, jar)
             stdout = run(cmd, cwd=cwd, env=env, log=os.path.join(out, "stderr.log"))
             for line in stdout.splitlines():

@@ -56,7 +56,8 @@ class ErrorCatalogTest {
 
     /** Every area of the catalogue; each adds the cases of its own section of docs/errors.md. */
     static final List<CatalogueSection> SECTIONS = List.of(new ModelErrorCases(), new FileErrorCases(), new LayerErrorCases(),
-            new OptimizerErrorCases(), new ReliabilityErrorCases(), new ConvErrorCases(), new KerasFileErrorCases());
+            new OptimizerErrorCases(), new ReliabilityErrorCases(), new ConvErrorCases(), new KerasFileErrorCases(),
+            new DataErrorCases());
 
     @Test
     void everyCataloguedErrorIsProducedWordForWordAndNothingElseIsCatalogued() throws Exception {
@@ -126,6 +127,7 @@ class ErrorCatalogTest {
     private String typicalPaths(String message) {
         return message.replace(tmp.resolve("datasets").toString(), "/home/me/.keras4j/datasets")
                 .replace(tmp.resolve("models").toString(), "/home/me/models")
+                .replace(tmp.resolve("data").toString(), "/home/me/data")
                 .replaceAll("but only [0-9.]+ (bytes|KB|MB|GB|TB) of (heap|memory) is free", "but only 5.9 GB of $2 is free");
     }
 

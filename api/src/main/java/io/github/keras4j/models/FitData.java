@@ -31,7 +31,7 @@ record FitData(INDArray x, INDArray y, INDArray xVal, INDArray yVal) {
         Preflight.Stats stats = Preflight.checkFinite("x", xc);
         INDArray yc = labels(model, compiled.loss(), "y", y);
         Preflight.pixelWarning("x", stats, stack.layers()).ifPresent(LOG::warn);
-        if (options.hasValidationData()) {
+        if (options.validationX() != null) {
             String vx = "validationData x", vy = "validationData y";
             Preflight.checkPair(vx, options.validationX(), vy, options.validationY());
             Preflight.checkInput(model, vx, options.validationX());
@@ -42,7 +42,7 @@ record FitData(INDArray x, INDArray y, INDArray xVal, INDArray yVal) {
             return new FitData(xc, yc, xv, yv);
         }
         warnAboutLabels(compiled.loss(), yc, null, null); // a validation split's labels are rows of y
-        if (options.validationSplit() > 0) {
+        if (options.validationSplit() > 0 && options.validationDataset() == null) { // validation data takes precedence
             long n = xc.size(0);
             long split = (long) Math.floor(n * (1.0 - options.validationSplit())); // Keras' split point
             if (split <= 0 || split >= n) {

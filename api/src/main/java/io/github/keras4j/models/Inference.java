@@ -5,10 +5,13 @@ import io.github.keras4j.callbacks.Callback;
 import io.github.keras4j.callbacks.CallbackList;
 import io.github.keras4j.callbacks.ProgbarLogger;
 import io.github.keras4j.callbacks.TrainingParams;
+import io.github.keras4j.data.Batch;
+import io.github.keras4j.data.Dataset;
 import io.github.keras4j.engine.LayerStack;
 import io.github.keras4j.layers.Shape;
 import io.github.keras4j.losses.Loss;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,33 +53,84 @@ final class Inference {
         return result;
     }
 
-    static double[] evaluate(Sequential model, Compiled compiled, INDArray x, INDArray y, int batchSize, int verbose,
-                             List<Callback> callbacks) {
+    static Map<String, Double> evaluate(Sequential model, Compiled compiled, INDArray x, INDArray y, int batchSize, int verbose,
+                                        List<Callback> callbacks) {
         checkBatchSize("evaluate", batchSize);
-        if (verbose < 0 || verbose > 2) {
-            throw new IllegalArgumentException("evaluate: verbose must be 0 (silent), 1 (progress bar) or 2 (one line), as in Keras;"
-                    + " got " + verbose + ".");
-        }
+        checkVerbose(verbose);
         Preflight.checkPair("x", x, "y", y);
         model.ensureBuilt(Shape.ofSamples(x.shape()));
         Preflight.checkInput(model, "x", x);
         LayerStack stack = model.stack();
-        Shape outputShape = stack.outputShape();
         INDArray xc = Rows.contiguous(x, stack.dataType());
         Preflight.checkFinite("x", xc);
         INDArray yc = Rows.contiguous(y, stack.dataType());
         Preflight.checkFinite("y", yc);
         yc = Preflight.labels(model, compiled.loss(), "y", yc);
-        EpochMetrics metrics = new EpochMetrics(compiled.metrics(), yc.shape(), outputShape);
         Batches batches = Batches.inOrder(xc, yc, batchSize);
+        return test(model, compiled, new ArrayBatches(batches), yc.shape(), verbose, callbacks);
+    }
+
+    /** evaluate(dataset): each batch checked as it arrives; the dataset is released at the end. */
+    static Map<String, Double> evaluate(Sequential model, Compiled compiled, Dataset data, int verbose, List<Callback> callbacks) {
+        checkVerbose(verbose);
+        try {
+            return test(model, compiled, new CheckedDataset(model, compiled.loss(), data, "evaluation"), null, verbose, callbacks);
+        } finally {
+            if (data != null) {
+                data.release();
+            }
+        }
+    }
+
+    private static Map<String, Double> test(Sequential model, Compiled compiled, Dataset batches, long[] yShape, int verbose,
+                                            List<Callback> callbacks) {
         List<Callback> all = callbacks;
         if (verbose > 0 && callbacks.stream().noneMatch(c -> c instanceof ProgbarLogger)) {
             all = new ArrayList<>(callbacks);
             all.add(0, new ProgbarLogger());
         }
-        CallbackList list = new CallbackList(all, model, new TrainingParams(1, batches.count(), Math.max(1, verbose)));
-        Map<String, Double> logs = new Tester(stack, compiled.loss(), metrics, batches).run(list);
-        return logs.values().stream().mapToDouble(Double::doubleValue).toArray();
+        CallbackList list = new CallbackList(all, model, new TrainingParams(1, Math.max(1, batches.numBatches()), Math.max(1, verbose)));
+        if (!model.isBuilt() && batches.batch(0) == null) { // builds the model from batch 0, read once more in the pass
+            throw new IllegalArgumentException("The evaluated Dataset returned no batch 0: there is nothing to evaluate.");
+        }
+        return new Tester(model.stack(), compiled.loss(), compiled.metrics(), batches, yShape).run(list);
+    }
+
+    /** predict(dataset): the outputs of every batch, in order, in one array. */
+    static INDArray predict(Sequential model, Dataset data, List<Callback> callbacks) {
+        CheckedDataset batches = new CheckedDataset(model, null, data, "prediction");
+        try {
+            int count = batches.numBatches();
+            CallbackList list = new CallbackList(callbacks, model, new TrainingParams(1, Math.max(1, count), 1));
+            Map<String, Double> logs = new LinkedHashMap<>();
+            list.onPredictBegin(logs);
+            List<INDArray> outputs = new ArrayList<>();
+            batches.onEpochBegin();
+            for (int b = 0; count == Dataset.UNKNOWN || b < count; b++) {
+                Batch batch = batches.batch(b);
+                if (batch == null) {
+                    break;
+                }
+                list.onPredictBatchBegin(b, cleared(logs));
+                outputs.add(NativeMemory.contiguous(model.stack().forward(batch.x(), false)).dup());
+                list.onPredictBatchEnd(b, cleared(logs));
+            }
+            batches.onEpochEnd();
+            list.onPredictEnd(cleared(logs));
+            if (outputs.isEmpty()) {
+                throw new IllegalArgumentException("The prediction Dataset returned no batch 0: there is nothing to predict.");
+            }
+            return outputs.size() == 1 ? outputs.get(0) : Nd4j.concat(0, outputs.toArray(new INDArray[0]));
+        } finally {
+            data.release();
+        }
+    }
+
+    private static void checkVerbose(int verbose) {
+        if (verbose < 0 || verbose > 2) {
+            throw new IllegalArgumentException("evaluate: verbose must be 0 (silent), 1 (progress bar) or 2 (one line), as in Keras;"
+                    + " got " + verbose + ".");
+        }
     }
 
     /**
@@ -87,27 +141,42 @@ final class Inference {
     static final class Tester {
         private final LayerStack stack;
         private final Loss loss;
-        private final EpochMetrics metrics;
-        private final Batches batches;
+        private final List<String> metricIds;
+        private EpochMetrics metrics;
+        private final Dataset batches;
         private double[] gradient = new double[0];
         private final Map<String, Double> batchLogs = new LinkedHashMap<>();
 
-        Tester(LayerStack stack, Loss loss, EpochMetrics metrics, Batches batches) {
+        /** @param yShape the labels' shape, for the metrics; null to take it from the first batch */
+        Tester(LayerStack stack, Loss loss, List<String> metricIds, Dataset batches, long[] yShape) {
             this.stack = stack;
             this.loss = loss;
-            this.metrics = metrics;
+            this.metricIds = metricIds;
             this.batches = batches;
+            this.metrics = yShape == null ? null : new EpochMetrics(metricIds, yShape, stack.outputShape());
         }
 
         /** One pass; the logs are keyed {@code loss}, then the metric names (a new map, the caller's to keep). */
         Map<String, Double> run(CallbackList callbacks) {
-            metrics.reset();
+            if (metrics != null) {
+                metrics.reset();
+            }
             double penalty = stack.regularizationPenalty(); // the weights do not change while testing
             callbacks.onTestBegin(cleared(batchLogs));
-            for (int b = 0; b < batches.count(); b++) {
+            batches.onEpochBegin();
+            int count = batches.numBatches();
+            for (int b = 0; count == Dataset.UNKNOWN || b < count; b++) {
+                Batch batch = batches.batch(b);
+                if (batch == null) {
+                    break; // a stream of unknown length has ended
+                }
+                if (metrics == null) {
+                    metrics = new EpochMetrics(metricIds, batch.y().shape(), stack.outputShape());
+                    metrics.reset();
+                }
                 callbacks.onTestBatchBegin(b, cleared(batchLogs));
-                INDArray out = stack.forward(batches.x(b), false);
-                metrics.stage(batches.y(b), out);
+                INDArray out = stack.forward(batch.x(), false);
+                metrics.stage(batch.y(), out);
                 int rows = metrics.rows();
                 if (gradient.length < rows * metrics.width()) {
                     gradient = new double[rows * metrics.width()];
@@ -116,6 +185,10 @@ final class Inference {
                         metrics.trueWidth());
                 metrics.record(value + penalty, rows);
                 callbacks.onTestBatchEnd(b, metrics.logsInto(batchLogs));
+            }
+            batches.onEpochEnd();
+            if (metrics == null) {
+                throw new IllegalArgumentException("The evaluated Dataset returned no batch 0: there is nothing to evaluate.");
             }
             Map<String, Double> logs = metrics.logs();
             callbacks.onTestEnd(logs);

@@ -15,17 +15,23 @@ final class ModelGuard {
     private volatile Thread fitThread;
 
     void beginFit() {
+        beginFit("fit");
+    }
+
+    /** As {@link #beginFit()} for another training method ({@code trainOnBatch}), named in the messages. */
+    void beginFit(String method) {
         if (lock.isWriteLockedByCurrentThread()) {
-            throw new IllegalStateException("fit() was called while fit() is already running on this thread (from a callback?). "
-                    + "A model trains one fit at a time: call fit again after it returns.");
+            throw new IllegalStateException(method + "() was called while fit() is already running on this thread (from a callback?). "
+                    + (method.equals("fit") ? "A model trains one fit at a time: call fit again after it returns."
+                    : "A model trains one step at a time: call " + method + " after fit returns."));
         }
         if (lock.getReadHoldCount() > 0) {
-            throw new IllegalStateException("fit() was called from inside predict() or evaluate() on this model; call it after they return.");
+            throw new IllegalStateException(method + "() was called from inside predict() or evaluate() on this model; call it after they return.");
         }
         if (!lock.writeLock().tryLock()) {
             Thread other = fitThread;
             if (other != null) {
-                throw new IllegalStateException("fit() was called on thread '" + Thread.currentThread().getName()
+                throw new IllegalStateException(method + "() was called on thread '" + Thread.currentThread().getName()
                         + "' while fit() is already running on thread '" + other.getName() + "'. Wait for it to return.");
             }
             lock.writeLock().lock(); // predictions on other threads are finishing: wait for them

@@ -3,6 +3,8 @@ package io.github.keras4j.models;
 import io.github.keras4j.callbacks.Callback;
 import io.github.keras4j.callbacks.History;
 import io.github.keras4j.backend.NativeMemory;
+import io.github.keras4j.data.Batch;
+import io.github.keras4j.data.Dataset;
 import io.github.keras4j.engine.LayerStack;
 import io.github.keras4j.layers.Layer;
 import io.github.keras4j.layers.Parameter;
@@ -23,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -38,7 +41,7 @@ import java.util.Set;
  * with an {@link IllegalStateException}; callbacks, which run on the fitting thread, may predict, evaluate
  * and read or set weights.
  */
-public class Sequential {
+public class Sequential implements Model {
     /** The model name when none is given, as in Keras; later unnamed models are numbered ({@code sequential_1}, ...). */
     public static final String DEFAULT_NAME = "sequential";
     /** Batch size of evaluate and predict when none is given: {@value}, as in Keras. */
@@ -85,6 +88,13 @@ public class Sequential {
             throw new IllegalArgumentException("add() needs a layer, got null");
         }
         guard.change("add", () -> {
+            if (layer instanceof ModelLayer nested && ModelLayer.holds(nested.model(), this)) {
+                throw new IllegalArgumentException("Model '" + name + "' cannot hold model '" + nested.model().name() + "' as a layer: "
+                        + (nested.model() == this ? "a model cannot be a layer of itself." : "that model already holds this one."));
+            }
+            if (layer instanceof ModelLayer nested && stack.isBuilt()) {
+                nested.computeOutputShape(stack.outputShape()); // says which model takes which shape, before the stack's own check
+            }
             if (layer.index() >= 0) {
                 throw new IllegalArgumentException(layer.describe() + " already belongs to a model; create a new layer"
                         + " (a layer instance holds its own weights and can be in one model only).");
@@ -106,6 +116,26 @@ public class Sequential {
                 stack.add(layer);
             }
         });
+    }
+
+    /**
+     * Appends a whole model as one layer, as Keras' {@code Sequential([model, Softmax()])} does: the inner model's
+     * weights are shared (training this model trains it, and it still predicts on its own), it is named after the
+     * inner model and shows in the summary as one {@code Sequential} layer. {@code inner.asLayer()} is the layer it adds.
+     */
+    public void add(Sequential inner) {
+        if (inner == null) {
+            throw new IllegalArgumentException("add() needs a model, got null");
+        }
+        add(inner.asLayer());
+    }
+
+    /** This model as one layer of another model (see {@link #add(Sequential)}); a new layer each call. */
+    public Layer asLayer() {
+        if (stack.layers().isEmpty()) {
+            throw new IllegalStateException("Model '" + name + "' has no layers, so it cannot be used as a layer. Add layers first.");
+        }
+        return new ModelLayer(this);
     }
 
     /** Removes and returns the last layer. */
@@ -193,6 +223,61 @@ public class Sequential {
         }
     }
 
+    /**
+     * Trains on a {@link Dataset} (Keras' {@code fit(py_dataset)}), a batch at a time: the dataset's batches replace
+     * {@code batchSize}, {@code shuffle} and {@code validationSplit} (shuffle in the dataset's {@code onEpochEnd}).
+     * Validation data, given as arrays or with {@link FitOptions#withValidationData(Dataset)}, is evaluated at epoch
+     * ends. Each batch is checked as it arrives (see {@link Dataset}).
+     */
+    public History fit(Dataset train, FitOptions options) {
+        requireReady("fit");
+        if (options == null) {
+            throw new IllegalArgumentException("fit needs options; use FitOptions.defaults()");
+        }
+        if (train == null) {
+            throw new IllegalArgumentException("fit needs a training Dataset, got null");
+        }
+        if (options.validationSplit() > 0) {
+            throw new IllegalArgumentException("validationSplit " + options.validationSplit() + " cannot split a Dataset (its samples are"
+                    + " not all in memory): give validation data with FitOptions.withValidationData(Dataset) instead.");
+        }
+        guard.beginFit();
+        try {
+            return new FitLoop(this, compiled).run(train, options);
+        } finally {
+            guard.endFit();
+        }
+    }
+
+    /**
+     * Keras' {@code train_on_batch}: one training step on {@code x, y}, the same step fit takes; returns that batch's
+     * {@code {loss, metric1, ...}} (before the update, as Keras reports them).
+     */
+    public double[] trainOnBatch(INDArray x, INDArray y) {
+        requireReady("trainOnBatch");
+        guard.beginFit("trainOnBatch");
+        try {
+            return OnBatch.train(this, compiled, x, y);
+        } finally {
+            guard.endFit();
+        }
+    }
+
+    /** Keras' {@code test_on_batch}: {@code {loss, metric1, ...}} of one batch, without training. */
+    public double[] testOnBatch(INDArray x, INDArray y) {
+        requireReady("testOnBatch");
+        return guard.use("testOnBatch", () -> OnBatch.test(this, compiled, x, y));
+    }
+
+    /** Keras' {@code predict_on_batch}: the outputs for {@code x}, computed as one batch. */
+    public INDArray predictOnBatch(INDArray x) {
+        requireLayers("predictOnBatch");
+        if (x == null) {
+            throw new IllegalArgumentException("x is null; pass an INDArray with one sample per row");
+        }
+        return guard.use("predictOnBatch", () -> Inference.predict(this, x, (int) Math.max(1, x.size(0)), List.of()));
+    }
+
     /** {@code {loss, metric1, ...}} in compile order, in batches of {@value #DEFAULT_BATCH_SIZE}. */
     public double[] evaluate(INDArray x, INDArray y) {
         return evaluate(x, y, DEFAULT_BATCH_SIZE);
@@ -210,8 +295,35 @@ public class Sequential {
      * {@code evaluate} prints a bar by default.
      */
     public double[] evaluate(INDArray x, INDArray y, int batchSize, int verbose, Callback... callbacks) {
+        return OnBatch.values(evaluateDict(x, y, batchSize, verbose, callbacks));
+    }
+
+    /** Keras' {@code evaluate(..., return_dict=True)}: {@code loss} and each metric by its compiled name, in compile order. */
+    public Map<String, Double> evaluateDict(INDArray x, INDArray y, int batchSize, int verbose, Callback... callbacks) {
         requireReady("evaluate");
         return guard.use("evaluate", () -> Inference.evaluate(this, compiled, x, y, batchSize, verbose, List.of(callbacks)));
+    }
+
+    /** {@code {loss, metric1, ...}} over every batch of {@code data}, in compile order; prints nothing. */
+    public double[] evaluate(Dataset data) {
+        return evaluate(data, 0);
+    }
+
+    /** As {@link #evaluate(Dataset)}, printing as {@code verbose} says and calling the callbacks' test hooks. */
+    public double[] evaluate(Dataset data, int verbose, Callback... callbacks) {
+        return OnBatch.values(evaluateDict(data, verbose, callbacks));
+    }
+
+    /** As {@link #evaluate(Dataset, int, Callback...)}, keyed by name (Keras' {@code return_dict=True}). */
+    public Map<String, Double> evaluateDict(Dataset data, int verbose, Callback... callbacks) {
+        requireReady("evaluate");
+        return guard.use("evaluate", () -> Inference.evaluate(this, compiled, data, verbose, List.of(callbacks)));
+    }
+
+    /** The outputs for every batch of {@code data} ({@code y} is not needed), in order, in one array; without dropout. */
+    public INDArray predict(Dataset data, Callback... callbacks) {
+        requireLayers("predict");
+        return guard.use("predict", () -> Inference.predict(this, data, List.of(callbacks)));
     }
 
     /** The model's outputs for {@code x}, in batches of {@value #DEFAULT_BATCH_SIZE}, without dropout. */
@@ -259,6 +371,7 @@ public class Sequential {
      * {@link Models#load(Path)} or Keras' {@code load_model}.
      */
     public void save(Path path) {
+        ModelLayer.refuseNested(this, "save");
         guard.use("save", () -> {
             Saving.saveModel(ModelFiles.describe(this), path);
             return null;
@@ -267,6 +380,7 @@ public class Sequential {
 
     /** Writes the weights alone in Keras' {@code .weights.h5} layout (the file name must end in {@code .weights.h5}). */
     public void saveWeights(Path path) {
+        ModelLayer.refuseNested(this, "saveWeights");
         guard.use("saveWeights", () -> {
             Saving.saveWeights(ModelFiles.describe(this), path);
             return null;
@@ -288,7 +402,50 @@ public class Sequential {
 
     /** The architecture (and compile settings) as Keras' JSON; see {@link Models#fromJson(String)}. */
     public String toJson() {
+        ModelLayer.refuseNested(this, "toJson");
         return Saving.toJson(ModelFiles.describe(this));
+    }
+
+    @Override
+    public float[] getFlatWeights() {
+        return guard.use("getFlatWeights", () -> FlatWeights.read(stack.weights()));
+    }
+
+    /** Sets every weight from {@code weights} in {@link #getFlatWeights()} layout; nothing changes if the size differs or a value is not finite. */
+    @Override
+    public void setFlatWeights(float[] weights) {
+        setWeights(FlatWeights.split(name, stack.weights(), weights));
+    }
+
+    /**
+     * The first half of a training step on {@code batch}: forward, loss and backward, as fit computes them; returns the
+     * loss and the gradients of the trainable weights, and changes no weight. Combine gradients (e.g. of several
+     * workers) and hand them to {@link #applyGradients}.
+     */
+    @Override
+    public GradientStep computeGradients(Batch batch) {
+        requireReady("computeGradients");
+        if (batch == null) {
+            throw new IllegalArgumentException("computeGradients needs a Batch, got null");
+        }
+        guard.beginFit("computeGradients");
+        try {
+            return OnBatch.computeGradients(this, compiled, batch.x(), batch.y());
+        } finally {
+            guard.endFit();
+        }
+    }
+
+    /** The second half: the compiled optimizer's update of the trainable weights from {@code gradients}. */
+    @Override
+    public void applyGradients(Gradients gradients) {
+        requireReady("applyGradients");
+        guard.beginFit("applyGradients");
+        try {
+            OnBatch.applyGradients(this, compiled, gradients);
+        } finally {
+            guard.endFit();
+        }
     }
 
     /** The number of scalars in the weights. */
@@ -375,11 +532,16 @@ public class Sequential {
 
     /** Builds the layers for {@code inputShape} if they are not built yet (once, even with several threads). */
     synchronized void ensureBuilt(Shape inputShape) {
+        ensureBuilt(inputShape, DataType.FLOAT);
+    }
+
+    /** As {@link #ensureBuilt(Shape)} in {@code type}: a model held as a layer builds in its holder's type. */
+    synchronized void ensureBuilt(Shape inputShape, DataType type) {
         if (stack.layers().isEmpty()) {
             throw new IllegalStateException("Model '" + name + "' has no layers. Add layers with add(...) first.");
         }
         if (!stack.isBuilt()) {
-            stack.build(inputShape, DataType.FLOAT);
+            stack.build(inputShape, type);
         }
     }
 

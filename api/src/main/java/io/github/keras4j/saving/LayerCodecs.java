@@ -62,6 +62,11 @@ public final class LayerCodecs {
                     c.put("scale", layer.scale());
                     c.put("offset", layer.offset());
                 }));
+        register(new Conv2DCodec());
+        register(PoolingCodecs.maxPooling());
+        register(PoolingCodecs.averagePooling());
+        register(PoolingCodecs.globalAveragePooling());
+        register(PoolingCodecs.globalMaxPooling());
     }
 
     private LayerCodecs() {

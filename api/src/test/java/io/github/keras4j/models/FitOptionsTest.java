@@ -33,6 +33,26 @@ class FitOptionsTest {
         assertEquals(List.of(), d.callbacks());
         assertNull(d.validationX());
         assertFalse(d.hasValidationData());
+        assertEquals(0, FitOptions.ALL_STEPS); // Keras' steps_per_epoch=None
+        assertEquals(1, FitOptions.DEFAULT_VALIDATION_FREQ); // Keras' validation_freq=1
+        assertEquals(FitOptions.ALL_STEPS, d.stepsPerEpoch());
+        assertEquals(FitOptions.DEFAULT_VALIDATION_FREQ, d.validationFreq());
+        assertNull(d.validationDataset());
+    }
+
+    @Test
+    void aValidationDatasetAndValidationArraysReplaceEachOther() {
+        var x = Nd4j.zeros(DataType.FLOAT, 4, 2);
+        var dataset = new io.github.keras4j.data.ArrayDataset(x, x, 2);
+        FitOptions withDataset = FitOptions.defaults().withValidationData(x, x).withValidationData(dataset);
+        assertSame(dataset, withDataset.validationDataset());
+        assertNull(withDataset.validationX());
+        assertTrue(withDataset.hasValidationData());
+        FitOptions withArrays = withDataset.withValidationData(x, x);
+        assertNull(withArrays.validationDataset());
+        assertSame(x, withArrays.validationX());
+        assertEquals(3, withArrays.withStepsPerEpoch(3).stepsPerEpoch());
+        assertEquals(2, withArrays.withValidationFreq(2).validationFreq());
     }
 
     @Test

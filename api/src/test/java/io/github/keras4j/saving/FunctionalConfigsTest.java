@@ -130,6 +130,19 @@ class FunctionalConfigsTest {
     }
 
     @Test
+    void loadedChainSavesBackAsASequentialModelBitForBit() throws IOException {
+        Path keras = dir.resolve("chain.keras");
+        LayerStack stack = saved(keras);
+        Path functional = dir.resolve("functional.keras");
+        write(keras, keras3Functional(keras), functional);
+        ModelDescription loaded = Saving.loadModel(functional);
+        Path again = dir.resolve("again.keras");
+        Saving.saveModel(loaded, again);
+        assertEquals("Sequential", OptimizerFiles.MAPPER.readTree(StructureTest.entry(again, KerasArchive.CONFIG)).get("class_name").asText());
+        assertLoadsAsTheChain(stack, Saving.loadModel(again));
+    }
+
+    @Test
     void tfKeras2FunctionalAndModelChainsLoadToo() throws IOException {
         Path keras = dir.resolve("chain.keras");
         LayerStack stack = saved(keras);

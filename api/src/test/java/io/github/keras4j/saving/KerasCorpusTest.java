@@ -29,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 10,000 test images of its dataset, fed as its user fed them, with the accuracy the corpus records (computed
  * there by an independent float64 forward pass) within {@value #TOLERANCE}.
  *
- * <p>While keras4j has no Conv2D layer, the files that need one must be refused with the message naming Conv2D.
+ * <p>The CNN files need Conv2D and the pooling layers; should their codecs be missing, those files must be refused
+ * with the message naming Conv2D.
  */
 class KerasCorpusTest {
     /** How far keras4j's float32 accuracy may be from the corpus's float64 one: {@value} (5 of 10,000 images). */

@@ -98,15 +98,6 @@ class KerasFixturesTest {
         assertAccuracyAndOracle(model, file, x, 9428, new String[] {"layers/dense", "layers/dense_1"});
     }
 
-    @Test
-    void legacyConvolutionalModelFailsNamingConv2D() {
-        Path file = Fixtures.file("cnn-conv2d-legacy.h5");
-        ModelFileException e = assertThrows(ModelFileException.class, () -> Saving.loadModel(file));
-        assertTrue(e.getMessage().startsWith("Cannot load file '" + file + "': layer 'conv2d' (Conv2D, index 0) is a Conv2D layer,"
-                + " which keras4j does not support yet."), e.getMessage());
-        assertTrue(e.getMessage().contains("Dense, Flatten, Activation, Dropout, BatchNormalization, Reshape, Rescaling, InputLayer"), e.getMessage());
-    }
-
     private static void assertLayers(List<Layer> layers, String... expected) {
         assertEquals(expected.length, layers.size());
         for (int i = 0; i < expected.length; i++) {

@@ -3,7 +3,12 @@ package io.github.keras4j.saving;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.keras4j.engine.LayerStack;
 import io.github.keras4j.layers.Activation;
+import io.github.keras4j.layers.AveragePooling2D;
 import io.github.keras4j.layers.BatchNormalization;
+import io.github.keras4j.layers.Conv2D;
+import io.github.keras4j.layers.GlobalAveragePooling2D;
+import io.github.keras4j.layers.GlobalMaxPooling2D;
+import io.github.keras4j.layers.MaxPooling2D;
 import io.github.keras4j.layers.Dense;
 import io.github.keras4j.layers.Dropout;
 import io.github.keras4j.layers.Flatten;
@@ -49,6 +54,16 @@ class LayerCodecContractTest {
         EXAMPLES.put("BatchNormalization", () -> new BatchNormalization().momentum(0.9).epsilon(0.01).center(false));
         EXAMPLES.put("Reshape", () -> new Reshape(-1, 2));
         EXAMPLES.put("Rescaling", () -> new Rescaling(0.5, 0.25));
+        EXAMPLES.put("Conv2D", () -> new Conv2D(3, 2, "relu").kernelSize(2, 3).padding("same").strides(2, 1));
+        EXAMPLES.put("MaxPooling2D", () -> new MaxPooling2D(2).strides(1, 2).padding("same"));
+        EXAMPLES.put("AveragePooling2D", () -> new AveragePooling2D(2));
+        EXAMPLES.put("GlobalAveragePooling2D", GlobalAveragePooling2D::new);
+        EXAMPLES.put("GlobalMaxPooling2D", GlobalMaxPooling2D::new);
+    }
+
+    /** The model input of each example: (4, 6), or images (4, 6, 2) for the image layers. */
+    private static int[] input(String className) {
+        return className.endsWith("2D") ? new int[] {4, 6, 2} : new int[] {4, 6};
     }
 
     @Test
@@ -75,11 +90,12 @@ class LayerCodecContractTest {
     void everyLayerSavesAndLoadsWithItsWeightsBitForBit() {
         for (Map.Entry<String, Supplier<Layer>> e : EXAMPLES.entrySet()) {
             SeedGenerator.setGlobalSeed(3);
-            // (4, 6) input -> the example -> Flatten -> Dense(2): every example accepts a rank-2 sample
-            List<Layer> layers = List.of(new Dense(6, "relu").inputShape(4, 6), e.getValue().get(), new Flatten(), new Dense(2));
+            // (4, 6) or (4, 6, 2) input -> Dense -> the example -> Flatten -> Dense(2)
+            int[] in = input(e.getKey());
+            List<Layer> layers = List.of(new Dense(6, "relu").inputShape(in), e.getValue().get(), new Flatten(), new Dense(2));
             LayerStack stack = TestModels.stack(layers);
             Adam adam = new Adam();
-            INDArray x = TestModels.inputs(1, 16, 4, 6);
+            INDArray x = TestModels.inputs(1, 16, in);
             INDArray y = TestModels.inputs(2, 16, 2);
             TestModels.train(stack, new MeanSquaredError(), adam, x, y, 3, 8);
             ModelDescription saved = TestModels.describe(stack, adam, new MeanSquaredError());
@@ -87,7 +103,7 @@ class LayerCodecContractTest {
             Saving.saveModel(saved, file);
             ModelDescription loaded = Saving.loadModel(file);
             RoundTripTest.assertWeightsEqual(saved.layers(), loaded.layers());
-            INDArray xTest = TestModels.inputs(9, 5, 4, 6);
+            INDArray xTest = TestModels.inputs(9, 5, in);
             assertArrayEquals(Forward.predict(saved.layers(), xTest).data().asFloat(),
                     Forward.predict(loaded.layers(), xTest).data().asFloat(), e.getKey() + ": predictions");
             assertEquals(3, loaded.compile().optimizer().iterations());

@@ -96,6 +96,21 @@ public final class Threads {
         use(work >= PARALLEL_MIN_WORK ? maxBlasThreads : 1);
     }
 
+    /**
+     * Runs {@code work} with OpenBLAS on one thread, then restores the pass' count: for work that runs its own
+     * products on several threads at once ({@link Parallel}), where OpenBLAS threads on top would oversubscribe the cores.
+     */
+    public static void withOneBlasThread(Runnable work) {
+        ensureConfigured();
+        int before = currentBlasThreads;
+        use(1);
+        try {
+            work.run();
+        } finally {
+            use(before);
+        }
+    }
+
     private static void use(int threads) {
         if (threads != currentBlasThreads) {
             blas_set_num_threads(threads);

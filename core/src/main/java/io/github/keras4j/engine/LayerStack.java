@@ -38,6 +38,7 @@ public final class LayerStack {
     private final RowBuffer gradientBuffer = new RowBuffer();
     private final List<Parameter> trainable = new ArrayList<>();
     private final List<Parameter> trainableView = Collections.unmodifiableList(trainable);
+    private final List<Parameter> firstTrainableScratch = new ArrayList<>();
     private long largestProduct = -1;
 
     public LayerStack() {
@@ -183,16 +184,7 @@ public final class LayerStack {
     public List<Parameter> trainableWeights() {
         trainable.clear();
         for (int i = 0; i < layers.size(); i++) { // indexed: no iterator garbage per step
-            Layer layer = layers.get(i);
-            if (!layer.isTrainable()) {
-                continue;
-            }
-            List<Parameter> ws = layer.weights();
-            for (int k = 0; k < ws.size(); k++) {
-                if (ws.get(k).hasGradient()) {
-                    trainable.add(ws.get(k));
-                }
-            }
+            layers.get(i).addTrainableWeightsTo(trainable);
         }
         return trainableView;
     }
@@ -227,9 +219,14 @@ public final class LayerStack {
 
     /** Backward from dLoss/dOutput through every layer; returns dLoss/dInput. */
     public INDArray backward(INDArray gradOutput) {
+        return backward(gradOutput, true);
+    }
+
+    /** As {@link #backward(INDArray)}; without {@code needInputGradient} the first layer may skip dLoss/dInput (null). */
+    public INDArray backward(INDArray gradOutput, boolean needInputGradient) {
         INDArray g = gradOutput;
         for (int i = layers.size() - 1; i >= 0; i--) {
-            g = layers.get(i).backward(g, true);
+            g = layers.get(i).backward(g, i > 0 || needInputGradient);
         }
         return g;
     }
@@ -347,15 +344,13 @@ public final class LayerStack {
      * layer frozen) nothing does, and the result is the layer count.
      */
     private int firstTrainableLayer() {
+        List<Parameter> scratch = firstTrainableScratch;
         for (int i = 0; i < layers.size(); i++) {
-            Layer layer = layers.get(i);
-            if (layer.isTrainable()) {
-                List<Parameter> ws = layer.weights();
-                for (int k = 0; k < ws.size(); k++) {
-                    if (ws.get(k).hasGradient()) {
-                        return i;
-                    }
-                }
+            scratch.clear();
+            layers.get(i).addTrainableWeightsTo(scratch);
+            if (!scratch.isEmpty()) {
+                scratch.clear();
+                return i;
             }
         }
         return layers.size();

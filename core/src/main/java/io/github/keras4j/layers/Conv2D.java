@@ -5,8 +5,10 @@ import io.github.keras4j.activations.Activations;
 import io.github.keras4j.backend.Blas;
 import io.github.keras4j.backend.ImageKernels;
 import io.github.keras4j.backend.NativeMemory;
+import io.github.keras4j.backend.Parallel;
 import io.github.keras4j.backend.PerThread;
 import io.github.keras4j.backend.RowBuffer;
+import io.github.keras4j.backend.Threads;
 import io.github.keras4j.backend.ViewCache;
 import io.github.keras4j.backend.Windows;
 import io.github.keras4j.initializers.GlorotUniform;
@@ -27,7 +29,8 @@ import java.util.Objects;
  * <p>Computed as im2col then one matrix product: the windows become the rows of a
  * {@code (batch * outH * outW, kh * kw * in)} matrix, times the kernel viewed as {@code (kh * kw * in, filters)}. That
  * product is a {@code (rows, filters)} matrix, exactly Dense's {@code (rows, units)}, so the bias and activation go
- * through the stage Dense uses ({@link BiasActivation}), with its float32 paths and its fused softmax loss.
+ * through the stage Dense uses ({@link BiasActivation}), with its float32 paths and its fused softmax loss. Large
+ * batches are split by samples across threads ({@link Parallel}), each part's im2col, product and col2im on one.
  *
  * <p>Defaults as in Keras: strides 1, padding {@code "valid"}, dilation 1, activation {@code linear}, bias on, kernel
  * initializer {@value #DEFAULT_KERNEL_INITIALIZER} (fans from the receptive field: {@code kh * kw * in} and
@@ -64,6 +67,9 @@ public class Conv2D extends Layer implements ActivatedLayer {
     private final ViewCache gradViews = new ViewCache();
     private INDArray lastColumns;
     private int lastBatch;
+    private INDArray[] partialGradients = new INDArray[0];
+    private double[] gradientSum = new double[0];
+    private double[] gradientPart = new double[0];
 
     /** A linear Conv2D of {@code filters} output channels with a square {@code kernelSize} kernel. */
     public Conv2D(int filters, int kernelSize) {
@@ -280,18 +286,44 @@ public class Conv2D extends Layer implements ActivatedLayer {
     protected INDArray call(INDArray x, boolean training) {
         INDArray xc = NativeMemory.contiguous(x);
         int batch = (int) x.size(0);
-        int rows = batch * windows.positions();
+        int positions = windows.positions(), patch = windows.patchSize();
+        int rows = batch * positions;
         Buffers b = training ? train : inference.get();
-        INDArray cols = b.columns.rows(rows, windows.patchSize(), dataType());
-        ImageKernels.get().im2col(xc, windows, cols);
+        INDArray cols = b.columns.rows(rows, patch, dataType());
         INDArray out = b.output.rows(rows, filters, dataType());
-        Blas.gemm(false, false, 1, cols, kernelMatrix, 0, out); // z = cols . W
+        int parts = parts(batch);
+        if (parts == 1) {
+            ImageKernels.get().im2col(xc, windows, cols);
+            Blas.gemm(false, false, 1, cols, kernelMatrix, 0, out); // z = cols . W
+        } else {
+            Threads.withOneBlasThread(() -> Parallel.forEach(parts, p -> {
+                int from = first(batch, parts, p), to = first(batch, parts, p + 1);
+                INDArray c = NativeMemory.rows(cols, (long) from * positions, (long) to * positions);
+                ImageKernels.get().im2col(NativeMemory.rows(xc, from, to), windows, c);
+                Blas.gemm(false, false, 1, c, kernelMatrix, 0, NativeMemory.rows(out, (long) from * positions, (long) to * positions));
+            }));
+        }
         output.forward(out, useBias ? bias.value() : null, filters, training); // a = f(z + b), in place
         if (training) {
             lastColumns = cols;
             lastBatch = batch;
         }
         return b.views.reshape(out, new long[] {batch, windows.outHeight(), windows.outWidth(), filters});
+    }
+
+    /**
+     * How many parts a batch is split into, each on its own thread with single-threaded products: one for passes
+     * below {@link Threads#PARALLEL_MIN_WORK} multiply-adds, else up to {@link Threads#blasThreads()}. It depends only
+     * on the layer and the batch size, so results are reproducible bit for bit.
+     */
+    private int parts(int batch) {
+        long work = (long) batch * windows.positions() * windows.patchSize() * filters;
+        return work < Threads.PARALLEL_MIN_WORK ? 1 : Math.min(Threads.blasThreads(), batch);
+    }
+
+    /** The first sample of part {@code p} of {@code parts} over {@code batch} samples. */
+    private static int first(int batch, int parts, int p) {
+        return (int) ((long) batch * p / parts);
     }
 
     @Override
@@ -324,15 +356,64 @@ public class Conv2D extends Layer implements ActivatedLayer {
     }
 
     private INDArray backwardFromDz(INDArray dz, boolean needInputGradient) {
-        Blas.gemm(true, false, 1, lastColumns, dz, 0, kernelGradientMatrix); // dL/dW = cols^T . dz
-        if (!needInputGradient) {
-            return null;
+        int parts = parts(lastBatch);
+        INDArray dcols = needInputGradient ? gradColumns.rows(output.rows(), windows.patchSize(), dataType()) : null;
+        INDArray dx = needInputGradient ? gradInput.rows(lastBatch, inputSample, dataType()) : null;
+        if (parts == 1) {
+            Blas.gemm(true, false, 1, lastColumns, dz, 0, kernelGradientMatrix); // dL/dW = cols^T . dz
+            if (needInputGradient) {
+                Blas.gemm(false, true, 1, dz, kernelMatrix, 0, dcols); // dL/dcols = dz . W^T
+                ImageKernels.get().col2im(dcols, windows, dx); // dL/dx: each window's gradient added back where it was read
+            }
+            return dx;
         }
-        INDArray dcols = gradColumns.rows(output.rows(), windows.patchSize(), dataType());
-        Blas.gemm(false, true, 1, dz, kernelMatrix, 0, dcols); // dL/dcols = dz . W^T
-        INDArray dx = gradInput.rows(lastBatch, inputSample, dataType());
-        ImageKernels.get().col2im(dcols, windows, dx); // dL/dx: each window's gradient added back where it was read
+        int positions = windows.positions();
+        if (partialGradients.length < parts) {
+            partialGradients = java.util.Arrays.copyOf(partialGradients, parts);
+        }
+        Threads.withOneBlasThread(() -> Parallel.forEach(parts, p -> {
+            int from = first(lastBatch, parts, p), to = first(lastBatch, parts, p + 1);
+            long r0 = (long) from * positions, r1 = (long) to * positions;
+            INDArray dzPart = NativeMemory.rows(dz, r0, r1);
+            Blas.gemm(true, false, 1, NativeMemory.rows(lastColumns, r0, r1), dzPart, 0, partialGradient(p)); // this part's cols^T . dz
+            if (needInputGradient) {
+                INDArray dcolsPart = NativeMemory.rows(dcols, r0, r1);
+                Blas.gemm(false, true, 1, dzPart, kernelMatrix, 0, dcolsPart);
+                ImageKernels.get().col2im(dcolsPart, windows, NativeMemory.rows(dx, from, to));
+            }
+        }));
+        sumPartialGradients(parts);
         return dx;
+    }
+
+    /** The kernel-gradient matrix part {@code p} writes: the kernel's own gradient for part 0, a buffer of its own else. */
+    private INDArray partialGradient(int p) {
+        if (p == 0) {
+            return kernelGradientMatrix;
+        }
+        synchronized (this) {
+            if (partialGradients[p] == null) {
+                partialGradients[p] = NativeMemory.create(dataType(), kernelGradientMatrix.shape());
+            }
+            return partialGradients[p];
+        }
+    }
+
+    /** dL/dW = the parts' sums added in part order (a fixed order: the same bits on every run). */
+    private void sumPartialGradients(int parts) {
+        int n = (int) kernelGradientMatrix.length();
+        if (gradientSum.length < n) {
+            gradientSum = new double[n];
+            gradientPart = new double[n];
+        }
+        NativeMemory.read(kernelGradientMatrix, gradientSum);
+        for (int p = 1; p < parts; p++) {
+            NativeMemory.read(partialGradients[p], gradientPart);
+            for (int i = 0; i < n; i++) {
+                gradientSum[i] += gradientPart[i];
+            }
+        }
+        NativeMemory.write(gradientSum, kernelGradientMatrix);
     }
 
     private void requireTrainingForward() {

@@ -254,6 +254,22 @@ public abstract class Layer {
         return out;
     }
 
+    /**
+     * Appends the weights training changes now to {@code out}, without allocating: the trainable kind, unless the layer
+     * is frozen. A layer that holds other layers (a model used as a layer) appends theirs, each frozen or not.
+     */
+    public void addTrainableWeightsTo(List<Parameter> out) {
+        if (!trainable) {
+            return;
+        }
+        for (int k = 0; k < weights().size(); k++) { // indexed: no iterator garbage per step
+            Parameter w = weights().get(k);
+            if (w.hasGradient()) {
+                out.add(w);
+            }
+        }
+    }
+
     /** Keras' {@code layer.non_trainable_weights}: the weights training does not change through gradients; all while frozen. */
     public List<Parameter> nonTrainableWeights() {
         if (!trainable) {

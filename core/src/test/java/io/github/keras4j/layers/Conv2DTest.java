@@ -128,6 +128,45 @@ class Conv2DTest {
     }
 
     @Test
+    void aLargeBatchSplitAcrossThreadsGivesWhatItsSamplesGiveOneByOne() {
+        int before = io.github.keras4j.backend.Threads.blasThreads();
+        io.github.keras4j.backend.Threads.setBlasThreads(2);
+        try {
+            // 20 x (14 x 14 positions) x (3 x 3 x 8) x 32 = 9.0M multiply-adds: above Threads.PARALLEL_MIN_WORK, so split in two
+            int n = 20, h = 16, w = 16, c = 8, f = 32;
+            Conv2D big = new Conv2D(f, 3, "relu");
+            big.build(Shape.of(h, w, c), DataType.DOUBLE);
+            Conv2D one = new Conv2D(f, 3, "relu");
+            one.build(Shape.of(h, w, c), DataType.DOUBLE);
+            double[] k = GradientCheck.randomVector(9 * c * f, 11);
+            NativeMemory.write(k, big.kernel().value());
+            NativeMemory.write(k, one.kernel().value());
+            double[] x = GradientCheck.randomVector(n * h * w * c, 12);
+            double[] g = GradientCheck.randomVector(n * 14 * 14 * f, 13);
+            double[] y = NativeMemory.read(big.forward(GradientCheck.doubles(x, n, h, w, c), true));
+            double[] dx = NativeMemory.read(big.backward(GradientCheck.doubles(g, n, 14, 14, f)));
+            double[] dw = NativeMemory.read(big.kernel().gradient());
+            double[] dwSum = new double[dw.length];
+            int in = h * w * c, outSize = 14 * 14 * f;
+            for (int s = 0; s < n; s++) {
+                double[] xs = java.util.Arrays.copyOfRange(x, s * in, (s + 1) * in);
+                double[] ys = NativeMemory.read(one.forward(GradientCheck.doubles(xs, 1, h, w, c), true));
+                double[] gs = java.util.Arrays.copyOfRange(g, s * outSize, (s + 1) * outSize);
+                double[] dxs = NativeMemory.read(one.backward(GradientCheck.doubles(gs, 1, 14, 14, f)));
+                assertArrayEquals(ys, java.util.Arrays.copyOfRange(y, s * outSize, (s + 1) * outSize), 1e-12, "output of sample " + s);
+                assertArrayEquals(dxs, java.util.Arrays.copyOfRange(dx, s * in, (s + 1) * in), 1e-12, "input gradient of sample " + s);
+                double[] dws = NativeMemory.read(one.kernel().gradient());
+                for (int i = 0; i < dw.length; i++) {
+                    dwSum[i] += dws[i];
+                }
+            }
+            assertArrayEquals(dwSum, dw, 1e-9, "the kernel gradient sums every sample's");
+        } finally {
+            io.github.keras4j.backend.Threads.setBlasThreads(before);
+        }
+    }
+
+    @Test
     void float32MatchesFloat64() {
         Conv2D f64 = new Conv2D(5, 3, "relu").padding("same");
         f64.build(Shape.of(6, 6, 2), DataType.DOUBLE);

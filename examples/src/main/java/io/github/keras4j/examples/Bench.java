@@ -4,7 +4,11 @@ import io.github.keras4j.callbacks.Callback;
 import io.github.keras4j.datasets.FashionMnist;
 import io.github.keras4j.datasets.TrainTestData;
 import io.github.keras4j.examples.data.ExampleData;
+import io.github.keras4j.layers.Conv2D;
 import io.github.keras4j.layers.Dense;
+import io.github.keras4j.layers.Dropout;
+import io.github.keras4j.layers.Flatten;
+import io.github.keras4j.layers.MaxPooling2D;
 import io.github.keras4j.losses.Loss;
 import io.github.keras4j.losses.Losses;
 import io.github.keras4j.models.FitOptions;
@@ -41,6 +45,8 @@ import java.util.function.Supplier;
  *   <li>seed: 784-64 sigmoid-10 softmax, categorical cross-entropy, Adam(1e-3, eps 1e-7), batch 32</li>
  *   <li>nielsen: 784-30 sigmoid-10 sigmoid, mean squared error, SGD lr 3.0, batch 10</li>
  *   <li>lee: 784-500 relu-500 relu-10 softmax, categorical cross-entropy, Adam, batch 100</li>
+ *   <li>cnn: Keras' "simple MNIST convnet" on (28, 28, 1) images: Conv2D 32 3x3 relu, MaxPooling2D 2, Conv2D 64 3x3 relu,
+ *   MaxPooling2D 2, Flatten, Dropout 0.5, Dense 10 softmax; categorical cross-entropy, Adam, batch 128</li>
  * </ul>
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Times keras4j on the reference MLPs, one JSON line per epoch.")
@@ -55,7 +61,8 @@ public final class Bench implements Callable<Integer> {
     enum BenchModel {
         seed(32, () -> new Adam(), "categorical_crossentropy", new int[] {64}, "sigmoid", "softmax"),
         nielsen(10, () -> new SGD(3.0), "mse", new int[] {30}, "sigmoid", "sigmoid"),
-        lee(100, () -> new Adam(), "categorical_crossentropy", new int[] {500, 500}, "relu", "softmax");
+        lee(100, () -> new Adam(), "categorical_crossentropy", new int[] {500, 500}, "relu", "softmax"),
+        cnn(128, () -> new Adam(), "categorical_crossentropy", new int[0], "relu", "softmax");
 
         final int batchSize;
         final Supplier<Optimizer> optimizer;
@@ -73,8 +80,21 @@ public final class Bench implements Callable<Integer> {
             this.outputActivation = outputActivation;
         }
 
+        /** Whether the model takes images (N, 28, 28, 1) instead of flattened rows (N, 784). */
+        boolean images() {
+            return this == cnn;
+        }
+
         Sequential build() {
             Sequential model = new Sequential();
+            if (images()) {
+                model.add(new Conv2D(32, 3, hiddenActivation).inputShape(28, 28, 1));
+                model.add(new MaxPooling2D(2));
+                model.add(new Conv2D(64, 3, hiddenActivation));
+                model.add(new MaxPooling2D(2));
+                model.add(new Flatten());
+                model.add(new Dropout(0.5));
+            }
             for (int i = 0; i < hidden.length; i++) {
                 Dense dense = new Dense(hidden[i], hiddenActivation);
                 model.add(i == 0 ? dense.inputShape(784) : dense);
@@ -86,7 +106,7 @@ public final class Bench implements Callable<Integer> {
         }
     }
 
-    @Option(names = "--model", required = true, description = "seed, nielsen or lee")
+    @Option(names = "--model", required = true, description = "seed, nielsen, lee or cnn")
     BenchModel model;
 
     @Option(names = "--dataset", defaultValue = "fashion", description = "fashion (60,000 + 10,000) or mnist-10k (8,000 + 2,000)")
@@ -113,8 +133,8 @@ public final class Bench implements Callable<Integer> {
     public Integer call() {
         System.err.print(EnvironmentReport.describe());
         TrainTestData data = load(dataset);
-        INDArray x = flat(data.xTrain()), y = Utils.toCategorical(data.yTrain(), 10);
-        INDArray xTest = flat(data.xTest()), yTest = Utils.toCategorical(data.yTest(), 10);
+        INDArray x = scaled(data.xTrain(), model), y = Utils.toCategorical(data.yTrain(), 10);
+        INDArray xTest = scaled(data.xTest(), model), yTest = Utils.toCategorical(data.yTest(), 10);
         Utils.setRandomSeed(SEED);
         Sequential net = model.build();
         String name = dataset.equals("mnist-10k") ? "mnist10k" : dataset; // the harnesses' spelling
@@ -184,9 +204,10 @@ public final class Bench implements Callable<Integer> {
         };
     }
 
-    /** Pixels scaled to [0, 1] and flattened to 784, as the harnesses feed them. */
-    private static INDArray flat(INDArray images) {
-        return images.castTo(DataType.FLOAT).divi(255).reshape('c', images.size(0), 784);
+    /** Pixels scaled to [0, 1], flattened to 784 or, for the cnn, with a channel axis (N, 28, 28, 1), as the harnesses feed them. */
+    private static INDArray scaled(INDArray images, BenchModel model) {
+        INDArray x = images.castTo(DataType.FLOAT).divi(255);
+        return model.images() ? x.reshape('c', images.size(0), 28, 28, 1) : x.reshape('c', images.size(0), 784);
     }
 
     /** Resident memory of this process (VmRSS), in MiB; -1 where /proc is missing. */

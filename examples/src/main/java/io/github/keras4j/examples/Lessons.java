@@ -6,6 +6,7 @@ import io.github.keras4j.examples.lessons.HelloWorld;
 import io.github.keras4j.examples.lessons.KerasMnist;
 import io.github.keras4j.examples.lessons.LinearClassifier;
 import io.github.keras4j.examples.lessons.NielsenNetwork;
+import io.github.keras4j.examples.lessons.PlaygroundTakeaways;
 import io.github.keras4j.examples.lessons.SoftmaxNetwork;
 
 import java.util.List;
@@ -20,7 +21,8 @@ public final class Lessons {
             new SoftmaxNetwork(),
             new LinearClassifier(),
             new FittingFunctions(),
-            new ConvolutionalNetwork());
+            new ConvolutionalNetwork(),
+            new PlaygroundTakeaways());
 
     private Lessons() {
     }

@@ -1,5 +1,6 @@
 package io.github.keras4j.examples;
 
+import io.github.keras4j.examples.playground.PlaygroundCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.github.keras4j.examples.grid.Grid;
@@ -89,8 +90,14 @@ public final class Main implements Callable<Integer> {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true"); // plots are drawn to files, never to a screen
         }
+        if (args.length > 0 && args[0].equals(PLAYGROUND)) {
+            System.exit(PlaygroundCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out));
+        }
         System.exit(commandLine(Lessons.all(), System.out, System.console() != null).execute(args));
     }
+
+    /** The first argument that serves the interactive Playground page instead of running a lesson. */
+    public static final String PLAYGROUND = "playground";
 
     /** The help section that lists the lessons, between the options and the footer. */
     static final String LESSONS_SECTION = "lessons";
@@ -192,7 +199,8 @@ public final class Main implements Callable<Integer> {
     }
 
     /** The help's last lines. */
-    static final String[] FOOTER = {"", "Each comparison writes runs.csv, summary.md, loss.png and accuracy.png into DIR/<lesson>/<comparison>/."};
+    static final String[] FOOTER = {"", "Each comparison writes runs.csv, summary.md, loss.png and accuracy.png into DIR/<lesson>/<comparison>/.",
+            "'" + PLAYGROUND + " [--port N]' instead of a lesson serves the interactive Playground page (see '" + PLAYGROUND + " --help')."};
 
     /**
      * The help's list of lessons, as a table whose descriptions wrap under themselves (picocli wraps free footer

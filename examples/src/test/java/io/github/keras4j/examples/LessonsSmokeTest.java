@@ -4,6 +4,7 @@ import io.github.keras4j.examples.experiments.ComparisonReport;
 import io.github.keras4j.examples.experiments.PlotWriter;
 import io.github.keras4j.examples.lessons.FittingFunctions;
 import io.github.keras4j.examples.lessons.LinearClassifier;
+import io.github.keras4j.examples.lessons.PlaygroundTakeaways;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,11 +41,14 @@ class LessonsSmokeTest {
             "softmax-network", List.of("softmax-regression-vs-two-layer-network"),
             "linear-classifier", List.of("2-d-demo-softmax-vs-svm", "linear-classifier-on-images-softmax-vs-svm"),
             "fitting-functions", List.of("fitting-sin-2-pi-x", "fitting-x", "fitting-step-x"),
-            "cnn", List.of("mlp-vs-convnet-vs-convnet-with-batchnormalization"));
+            "cnn", List.of("mlp-vs-convnet-vs-convnet-with-batchnormalization"),
+            "playground-takeaways", List.of("circle-without-a-hidden-layer", "xor-without-a-hidden-layer", "circle-from-x1-x2", "spiral",
+                    "l1-vs-l2-on-a-wide-network", "noise-0-vs-50"));
     /** The lessons' own pictures. */
     static final Map<String, String> EXTRA_FILES = Map.of(
             "linear-classifier", LinearClassifier.REGIONS_FILE,
-            "fitting-functions", FittingFunctions.CURVES_FILE);
+            "fitting-functions", FittingFunctions.CURVES_FILE,
+            "playground-takeaways", PlaygroundTakeaways.REGIONS_FILE);
 
     static List<String> lessonNames() {
         return Lessons.all().stream().map(Lesson::name).toList();
