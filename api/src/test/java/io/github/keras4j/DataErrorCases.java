@@ -110,6 +110,18 @@ final class DataErrorCases implements CatalogueSection {
         cases.add(IndexOutOfBoundsException.class, () -> IdxSource.of(images, labels, 4).batch(3));
         cases.add(IllegalArgumentException.class, () -> IdxSource.of(images, labels, 4).prefetch(0));
         cases.add(IllegalArgumentException.class, () -> IdxSource.of(images, labels, 4).map(null));
+        cases.add(IllegalArgumentException.class, () -> IdxSource.of(images, labels, 4).shuffle(0, 1));
+        cases.add(IllegalArgumentException.class, () -> io.github.keras4j.data.Transforms.divide(0));
+        cases.add(IllegalArgumentException.class, () -> io.github.keras4j.data.Transforms.oneHot(0));
+        cases.add(IllegalArgumentException.class, () -> io.github.keras4j.data.Transforms.oneHot(3)
+                .apply(new Batch(x(2), Nd4j.createFromArray(1f, 3f))));
+        cases.add(IllegalArgumentException.class, () -> io.github.keras4j.data.Transforms.oneHot(3).apply(new Batch(x(2), y(2))));
+        cases.add(IllegalArgumentException.class, () -> io.github.keras4j.data.Transforms.reshape(28, 28).apply(new Batch(x(2), null)));
+        cases.add(IllegalStateException.class, () -> {
+            Dataset shuffled = IdxSource.of(images, labels, 4).shuffle(8, 1);
+            shuffled.batch(0);
+            shuffled.batch(2);
+        });
         cases.add(DatasetException.class, () -> {
             Dataset p = IdxSource.of(images, labels, 4).prefetch(1);
             p.onEpochBegin();

@@ -42,11 +42,21 @@ public interface Dataset {
 
     /**
      * This dataset with {@code transform} applied to every batch as it is read (tf.data's {@code map}): scaling,
-     * one-hot encoding, reshaping, e.g. {@code b -> new Batch(b.x().divi(255), Utils.toCategorical(b.y(), 10))}. With
+     * one-hot encoding, reshaping, e.g. {@code map(Transforms.divide(255)).map(Transforms.oneHot(10))} (see {@link Transforms}). With
      * {@link #prefetch}, a transform before it runs on the reading thread.
      */
     default Dataset map(java.util.function.UnaryOperator<Batch> transform) {
         return new MappedDataset(this, transform);
+    }
+
+    /**
+     * This dataset's samples shuffled through a buffer of {@code bufferSize} samples (tf.data's {@code shuffle}), seeded,
+     * with a new order every epoch: for streams that cannot be shuffled by index. The batches keep their count and sizes;
+     * they must be read in order (as fit reads them). The buffer holds at least one of this dataset's batches; a buffer as
+     * large as the data shuffles it completely.
+     */
+    default Dataset shuffle(int bufferSize, long seed) {
+        return new ShuffleBuffer(this, bufferSize, seed);
     }
 
     /**

@@ -14,7 +14,7 @@ import java.nio.file.Path;
  * encode with {@link Dataset#map}, overlap reading with training with {@link Dataset#prefetch}:
  * <pre>{@code
  * Dataset train = IdxSource.of(images, labels, 32)
- *         .map(b -> new Batch(b.x().divi(255), Utils.toCategorical(b.y(), 10)))
+ *         .map(Transforms.divide(255)).map(Transforms.oneHot(10))
  *         .prefetch(2);
  * }</pre>
  * Each batch is made of new arrays, so a batch stays valid while later ones are read.

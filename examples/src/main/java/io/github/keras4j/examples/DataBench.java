@@ -84,7 +84,7 @@ public final class DataBench {
     }
 
     private static Dataset scaled(Dataset source) {
-        return source.map(b -> new Batch(b.x().divi(255), Utils.toCategorical(b.y(), 10))).prefetch(4);
+        return source.map(io.github.keras4j.data.Transforms.divide(255)).map(io.github.keras4j.data.Transforms.oneHot(10)).prefetch(4);
     }
 
     private static void memory(int images) throws IOException {
@@ -188,8 +188,8 @@ public final class DataBench {
                 Sequential b = seed();
                 long t1 = System.nanoTime();
                 Dataset fromCsv = io.github.keras4j.data.CsvSource.of(file, "label", 32)
-                        .map(batch -> new Batch(batch.x().divi(255).reshape(batch.size(), 28, 28), Utils.toCategorical(batch.y(), 10)))
-                        .prefetch(4);
+                        .map(io.github.keras4j.data.Transforms.divide(255)).map(io.github.keras4j.data.Transforms.reshape(28, 28))
+                        .map(io.github.keras4j.data.Transforms.oneHot(10)).prefetch(4);
                 b.fit(fromCsv, FitOptions.defaults().withVerbose(0));
                 double tc = (System.nanoTime() - t1) / 1e9; // the CSV's one indexing pass included
                 idx.add(ti);
