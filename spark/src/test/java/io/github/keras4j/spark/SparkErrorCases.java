@@ -12,7 +12,15 @@ import io.github.keras4j.examples.experiments.Variant;
 import io.github.keras4j.examples.grid.GridBackends;
 import io.github.keras4j.examples.grid.RunReplay;
 import io.github.keras4j.examples.grid.RunRequest;
+import io.github.keras4j.layers.Dense;
+import io.github.keras4j.models.Sequential;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -21,7 +29,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The catalogue's "(spark module)" entries: grids on a cluster, and the Spark connection. */
+/** The catalogue's "(spark module)" entries: grids on a cluster, the Spark connection, and data-parallel training. */
 final class SparkErrorCases {
     private static final LessonOptions OPTIONS = new LessonOptions(DatasetChoice.MNIST_10K, null, 1, Path.of("."));
     private static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
@@ -89,6 +97,39 @@ final class SparkErrorCases {
                 () -> new ExperimentRunner(QUIET).run(c, List.of(1L), planned -> List.of())));
         cases.add(new SparkErrorCatalogTest.Case(IllegalArgumentException.class, () -> new PlannedRun(3, 2, "fast", 1)));
         cases.add(new SparkErrorCatalogTest.Case(IllegalArgumentException.class, () -> new PlannedRun(1, 2, " ", 1)));
+        trainer(cases);
         return cases;
+    }
+
+    private static void trainer(List<SparkErrorCatalogTest.Case> cases) {
+        cases.add(new SparkErrorCatalogTest.Case(IllegalArgumentException.class, () -> new SparkTrainer(null, 2, 1, 32)));
+        cases.add(new SparkErrorCatalogTest.Case(IllegalArgumentException.class, () -> {
+            try (JavaSparkContext sc = new JavaSparkContext("local[1]", "SparkErrorCases")) {
+                new SparkTrainer(sc, 0, 1, 32);
+            }
+        }));
+        cases.add(new SparkErrorCatalogTest.Case(IllegalStateException.class, () -> {
+            try (JavaSparkContext sc = new JavaSparkContext("local[1]", "SparkErrorCases")) {
+                Sequential m = new Sequential("mnist", new Dense(10, "softmax"));
+                new SparkTrainer(sc, 2, 1, 32).fit(m, sc.emptyRDD(), 1);
+            }
+        }));
+        cases.add(new SparkErrorCatalogTest.Case(IllegalArgumentException.class, () -> {
+            try (JavaSparkContext sc = new JavaSparkContext("local[1]", "SparkErrorCases")) {
+                Sequential m = SparkTrainerTest.model(1, true);
+                new SparkTrainer(sc, 2, 1, 32).fit(m, sc.emptyRDD(), 0);
+            }
+        }));
+        cases.add(new SparkErrorCatalogTest.Case(IllegalArgumentException.class, () -> {
+            try (JavaSparkContext sc = new JavaSparkContext("local[1]", "SparkErrorCases")) {
+                SparkSession session = SparkSession.builder().sparkContext(sc.sc()).getOrCreate();
+                Dataset<Row> frame = session.createDataFrame(List.of(RowFactory.create(List.of(0.5f), 1)), new StructType()
+                        .add("pixels", DataTypes.createArrayType(DataTypes.FloatType)).add("digit", DataTypes.IntegerType));
+                new SparkTrainer(sc, 1, 1, 1).samples(frame, 10);
+            }
+        }));
+        cases.add(new SparkErrorCatalogTest.Case(IllegalArgumentException.class,
+                () -> RowSamples.sample(RowFactory.create(scala.jdk.javaapi.CollectionConverters.asScala(List.of(0.5f)).toSeq(), 10), 10)));
+        cases.add(new SparkErrorCatalogTest.Case(IllegalArgumentException.class, () -> new Sample(new float[0], new float[] {1})));
     }
 }
