@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Times PyTorch's forward pass over 10,000 images in batches of 1,000 for the reference MLPs, as
+"""Times PyTorch's forward pass over 10,000 images in batches of 1,000 for the reference MLPs and the convnet, as
 keras4j's `Bench --predict` does for keras4j, and prints one JSON line per model with the median time.
 
 Run with Debian's python3 (python3-torch), giving it OpenBLAS as bench/compare.py does:
@@ -16,6 +16,23 @@ MODELS = {  # hidden sizes, hidden activation, output activation
     "nielsen": ([30], "sigmoid", "sigmoid"),
     "lee": ([500, 500], "relu", "softmax"),
 }
+CNN = "cnn"  # Keras' simple MNIST convnet, as the anchors' harness builds it (channels first in PyTorch)
+
+
+def convnet(torch):
+    nn = torch.nn
+    return nn.Sequential(nn.Conv2d(1, 32, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(32, 64, 3), nn.ReLU(),
+                         nn.MaxPool2d(2), nn.Flatten(), nn.Dropout(0.5), nn.Linear(1600, 10), nn.Softmax(dim=1))
+
+
+def mlp(torch, name):
+    hidden, act, out = MODELS[name]
+    layers, width = [], 784
+    for h in hidden:
+        layers += [torch.nn.Linear(width, h), torch.nn.Sigmoid() if act == "sigmoid" else torch.nn.ReLU()]
+        width = h
+    layers += [torch.nn.Linear(width, 10), torch.nn.Softmax(dim=1) if out == "softmax" else torch.nn.Sigmoid()]
+    return torch.nn.Sequential(*layers)
 
 
 def main():
@@ -29,15 +46,9 @@ def main():
     import torch  # after the thread settings
     torch.set_num_threads(args.threads)
     torch.manual_seed(42)
-    x = torch.rand(10000, 784)
     for name in args.models.split(","):
-        hidden, act, out = MODELS[name]
-        layers, width = [], 784
-        for h in hidden:
-            layers += [torch.nn.Linear(width, h), torch.nn.Sigmoid() if act == "sigmoid" else torch.nn.ReLU()]
-            width = h
-        layers += [torch.nn.Linear(width, 10), torch.nn.Softmax(dim=1) if out == "softmax" else torch.nn.Sigmoid()]
-        model = torch.nn.Sequential(*layers).eval()
+        x = torch.rand(10000, 1, 28, 28) if name == CNN else torch.rand(10000, 784)
+        model = (convnet(torch) if name == CNN else mlp(torch, name)).eval()
         seconds = []
         with torch.no_grad():
             for r in range(args.repeats + 3):
