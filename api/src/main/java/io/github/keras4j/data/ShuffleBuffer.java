@@ -18,8 +18,7 @@ import java.util.List;
  * source's count and sizes; the generator continues across epochs, so every epoch has a new order, the same for the
  * same seed. Batches must be asked for in order ({@code 0, 1, ...}, as fit does); asking for batch 0 starts again.
  */
-final class ShuffleBuffer implements Dataset {
-    private final Dataset source;
+final class ShuffleBuffer extends ForwardingDataset {
     private final int bufferSize;
     private final SplitMixRandom random;
     private final List<float[]> xs = new ArrayList<>();
@@ -32,17 +31,12 @@ final class ShuffleBuffer implements Dataset {
     private int next;
 
     ShuffleBuffer(Dataset source, int bufferSize, long seed) {
+        super(source);
         if (bufferSize < 1) {
             throw new IllegalArgumentException("shuffle needs a buffer of at least 1 sample, got " + bufferSize);
         }
-        this.source = source;
         this.bufferSize = bufferSize;
         this.random = new SplitMixRandom(seed);
-    }
-
-    @Override
-    public int numBatches() {
-        return source.numBatches();
     }
 
     @Override
@@ -129,21 +123,6 @@ final class ShuffleBuffer implements Dataset {
         s[0] = batch;
         System.arraycopy(sample, 0, s, 1, sample.length);
         return s;
-    }
-
-    @Override
-    public void onEpochBegin() {
-        source.onEpochBegin();
-    }
-
-    @Override
-    public void onEpochEnd() {
-        source.onEpochEnd();
-    }
-
-    @Override
-    public void release() {
-        source.release();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.github.keras4j.models;
 
 import io.github.keras4j.data.Batch;
 import io.github.keras4j.data.Dataset;
+import io.github.keras4j.data.ForwardingDataset;
 import io.github.keras4j.data.DatasetException;
 import io.github.keras4j.layers.Shape;
 import io.github.keras4j.losses.Loss;
@@ -15,11 +16,10 @@ import org.slf4j.LoggerFactory;
  * takes; each message names the batch. A batch comes back
  * in the model's type (float32), c-ordered, with labels fitted to the output.
  */
-final class CheckedDataset implements Dataset {
+final class CheckedDataset extends ForwardingDataset {
     private static final Logger LOG = LoggerFactory.getLogger(CheckedDataset.class);
     private final Sequential model;
     private final Loss loss;
-    private final Dataset source;
     private final String role;
     private final boolean labels;
     /** Whether a batch with labels has been checked fully (the first one is). */
@@ -30,29 +30,14 @@ final class CheckedDataset implements Dataset {
      * @param loss   the compiled loss, or null when no labels are needed (predict)
      */
     CheckedDataset(Sequential model, Loss loss, Dataset source, String role) {
+        super(source);
         if (source == null) {
             throw new IllegalArgumentException("the " + role + " Dataset is null; pass a Dataset");
         }
         this.model = model;
         this.loss = loss;
-        this.source = source;
         this.role = role;
         this.labels = loss != null;
-    }
-
-    @Override
-    public int numBatches() {
-        return source.numBatches();
-    }
-
-    @Override
-    public void onEpochBegin() {
-        source.onEpochBegin();
-    }
-
-    @Override
-    public void onEpochEnd() {
-        source.onEpochEnd();
     }
 
     /** The checked, converted batch, or null when a stream has ended. */

@@ -57,15 +57,8 @@ final class Inference {
                                         List<Callback> callbacks) {
         checkBatchSize("evaluate", batchSize);
         checkVerbose(verbose);
-        Preflight.checkPair("x", x, "y", y);
-        model.ensureBuilt(Shape.ofSamples(x.shape()));
-        Preflight.checkInput(model, "x", x);
-        LayerStack stack = model.stack();
-        INDArray xc = Rows.contiguous(x, stack.dataType());
-        Preflight.checkFinite("x", xc);
-        INDArray yc = Rows.contiguous(y, stack.dataType());
-        Preflight.checkFinite("y", yc);
-        yc = Preflight.labels(model, compiled.loss(), "y", yc);
+        INDArray[] xy = Preflight.checkedPair(model, compiled.loss(), x, y);
+        INDArray xc = xy[0], yc = xy[1];
         Batches batches = Batches.inOrder(xc, yc, batchSize);
         return test(model, compiled, new ArrayBatches(batches), yc.shape(), verbose, callbacks);
     }

@@ -6,7 +6,6 @@ import io.github.keras4j.backend.NativeMemory;
 import io.github.keras4j.engine.LayerStack;
 import io.github.keras4j.engine.LayerStack.StepResult;
 import io.github.keras4j.layers.Parameter;
-import io.github.keras4j.layers.Shape;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.List;
@@ -23,7 +22,7 @@ final class OnBatch {
 
     /** One training step: the same step fit takes ({@link LayerStack#trainStep}); a NaN loss is returned and not applied. */
     static double[] train(Sequential model, Compiled compiled, INDArray x, INDArray y) {
-        INDArray[] xy = prepare(model, compiled, x, y);
+        INDArray[] xy = Preflight.checkedPair(model, compiled.loss(), x, y);
         LayerStack stack = model.stack();
         Preflight.checkOutput(stack.layers(), stack.outputShape());
         EpochMetrics metrics = new EpochMetrics(compiled.metrics(), xy[1].shape(), stack.outputShape());
@@ -38,7 +37,7 @@ final class OnBatch {
 
     /** The loss (penalties included) and metrics of one batch, without training. */
     static double[] test(Sequential model, Compiled compiled, INDArray x, INDArray y) {
-        INDArray[] xy = prepare(model, compiled, x, y);
+        INDArray[] xy = Preflight.checkedPair(model, compiled.loss(), x, y);
         int n = (int) xy[0].size(0);
         Inference.Tester tester = new Inference.Tester(model.stack(), compiled.loss(), compiled.metrics(),
                 new ArrayBatches(Batches.inOrderReused(xy[0], xy[1], n)), xy[1].shape());
@@ -47,7 +46,7 @@ final class OnBatch {
 
     /** The first half of fit's step: checks the batch, then {@link LayerStack#computeGradients}, copied out as {@link Gradients}. */
     static GradientStep computeGradients(Sequential model, Compiled compiled, INDArray x, INDArray y) {
-        INDArray[] xy = prepare(model, compiled, x, y);
+        INDArray[] xy = Preflight.checkedPair(model, compiled.loss(), x, y);
         LayerStack stack = model.stack();
         StepResult step = stack.computeGradients(xy[0], xy[1], compiled.loss());
         List<Parameter> params = stack.trainableWeights();
@@ -92,18 +91,6 @@ final class OnBatch {
             offset += n;
         }
         stack.applyGradients(compiled.optimizer());
-    }
-
-    private static INDArray[] prepare(Sequential model, Compiled compiled, INDArray x, INDArray y) {
-        Preflight.checkPair("x", x, "y", y);
-        model.ensureBuilt(Shape.ofSamples(x.shape()));
-        Preflight.checkInput(model, "x", x);
-        LayerStack stack = model.stack();
-        INDArray xc = Rows.contiguous(x, stack.dataType());
-        Preflight.checkFinite("x", xc);
-        INDArray yc = Rows.contiguous(y, stack.dataType());
-        Preflight.checkFinite("y", yc);
-        return new INDArray[] {xc, Preflight.labels(model, compiled.loss(), "y", yc)};
     }
 
     static double[] values(Map<String, Double> logs) {

@@ -97,6 +97,22 @@ final class Preflight {
     }
 
     /**
+     * x and y of evaluate and the on-batch methods, checked whole: a matching pair, x fitting the model (built on it if
+     * need be), both contiguous in the model's type and finite, y in the form the loss takes.
+     */
+    static INDArray[] checkedPair(Sequential model, Loss loss, INDArray x, INDArray y) {
+        checkPair("x", x, "y", y);
+        model.ensureBuilt(Shape.ofSamples(x.shape()));
+        checkInput(model, "x", x);
+        DataType type = model.stack().dataType();
+        INDArray xc = Rows.contiguous(x, type);
+        checkFinite("x", xc);
+        INDArray yc = Rows.contiguous(y, type);
+        checkFinite("y", yc);
+        return new INDArray[] {xc, labels(model, loss, "y", yc)};
+    }
+
+    /**
      * Labels fitted to the output: {@code (N,)} labels for an output of width 1 become {@code (N, 1)} (as Keras
      * expands them); then the loss checks the shape, and integer labels must be valid class indices.
      */
